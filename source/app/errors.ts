@@ -1,0 +1,35 @@
+// One error path: every failure a user can cause becomes one line on stderr and an exit code.
+import { DatasetError } from '../model/dataset.js';
+import { ModelLoadError } from '../model/errors.js';
+import { ImageError } from '../model/image.js';
+import { NativeBackendRequiredError } from '../model/backend.js';
+
+/** A wrong flag or argument: exit code 2. */
+export class UsageError extends Error {}
+/** Anything else the user can fix (a path, a file, the environment): exit code 1. */
+export class UserError extends Error {}
+
+const USER_ERRORS = [UserError, DatasetError, ModelLoadError, ImageError, NativeBackendRequiredError];
+
+export function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError) return 2;
+  return 1;
+}
+
+export function isExpected(error: unknown): boolean {
+  return error instanceof UsageError || USER_ERRORS.some((E) => error instanceof E) ||
+    (error instanceof Error && (error as { userFacing?: boolean }).userFacing === true);
+}
+
+/** The one line printed for an error; a stack only with --debug. */
+export function describeError(error: unknown, debug: boolean): string {
+  if (debug && error instanceof Error && error.stack) return error.stack;
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split('\n')[0]!.trim();
+  if (isExpected(error)) return `convscope: ${first}`;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const path = (error as NodeJS.ErrnoException | undefined)?.path;
+  if (code === 'ENOSPC') return `convscope: ${path ?? 'output'}: no space left on device; free some space and try again`;
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return `convscope: ${path ?? 'output'}: cannot write here (${code}); choose another folder`;
+  return `convscope: unexpected error: ${first} (run again with --debug for details)`;
+}

@@ -1,0 +1,1 @@
+export async function runCharts(..._a: unknown[]): Promise<number> { return 0; }

@@ -1,0 +1,1 @@
+export async function runPlainInspect(..._a: unknown[]): Promise<number> { return 0; }

@@ -1,0 +1,106 @@
+// The inspector's engine, shared by the Ink UI and the plain outputs: loads the model and images once,
+// runs one forward pass per image, and hands back plain data (typed arrays, strings) — never tensors.
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ActivationModel, type LayerActivation, type LayerInfo } from '../activations/forward.js';
+import { predictionOf, type Prediction } from '../activations/prediction.js';
+import { loadBackend, type BackendInfo } from '../model/backend.js';
+import { labelFromFileName, openImageFolder, type ImageFolder } from '../model/dataset.js';
+import { prepareImage } from '../model/image.js';
+import { loadModel, type LoadedModel } from '../model/load.js';
+import type { Pixels } from '../model/resize.js';
+import type { TF } from '../model/tf.js';
+import { seededRandom } from './random.js';
+
+export interface SessionOptions {
+  model: string;
+  images: string;
+  image?: string;
+  history?: string;
+  seed?: number;
+  interpolation: 'nearest' | 'bilinear';
+}
+
+export interface Sample {
+  id: number;
+  path: string;
+  trueLabel: string | null;
+  prediction: Prediction;
+  activations: LayerActivation[];
+  /** The image as the model saw it (resized, 8-bit). */
+  input: Pixels;
+  originalSize: [number, number];
+}
+
+export class InspectSession {
+  private nextId = 1;
+  private readonly random: () => number;
+  private lastIndex = -1;
+
+  private constructor(
+    readonly tf: TF,
+    readonly backend: BackendInfo,
+    readonly loaded: LoadedModel,
+    readonly folder: ImageFolder | null,
+    readonly classNames: string[],
+    readonly historyPath: string | null,
+    private readonly probe: ActivationModel,
+    private readonly options: SessionOptions,
+  ) {
+    this.random = seededRandom(options.seed ?? (Date.now() ^ (process.pid << 8)));
+  }
+
+  static async open(options: SessionOptions): Promise<InspectSession> {
+    const { tf, info } = await loadBackend();
+    const loaded = await loadModel(tf, options.model);
+    const folder = options.image && !options.images ? null : openImageFolder(options.images);
+    const classNames = loaded.metadata.classNames ?? (folder?.classNames.length ? folder.classNames : ['class 0', 'class 1']);
+    const historyPath = options.history ? resolve(options.history) : findHistory(loaded.file);
+    return new InspectSession(tf, info, loaded, folder, classNames, historyPath, new ActivationModel(tf, loaded.model), options);
+  }
+
+  get layers(): LayerInfo[] {
+    return this.probe.layers;
+  }
+
+  /** The image to show first: --image when given, else a random one. */
+  first(): Promise<Sample> {
+    return this.options.image ? this.load(resolve(this.options.image), null) : this.resample();
+  }
+
+  /** A random image of the folder, never the same one twice in a row. */
+  resample(): Promise<Sample> {
+    const images = this.folder?.images ?? [];
+    if (images.length === 0) return this.first();
+    let index = Math.floor(this.random() * images.length);
+    if (images.length > 1 && index === this.lastIndex) index = (index + 1) % images.length;
+    this.lastIndex = index;
+    const entry = images[index]!;
+    return this.load(entry.path, entry.label);
+  }
+
+  async load(path: string, label: number | null): Promise<Sample> {
+    const { height, width, channels } = this.loaded.input;
+    const prepared = await prepareImage(path, { height, width, channels, interpolation: this.options.interpolation });
+    const activations = await this.probe.run(prepared.input, [height, width, channels]);
+    const trueIndex = label ?? labelFromFileName(path, this.classNames);
+    return {
+      id: this.nextId++,
+      path,
+      trueLabel: trueIndex === null ? null : this.classNames[trueIndex] ?? null,
+      prediction: predictionOf(activations[activations.length - 1]!.data, this.classNames),
+      activations,
+      input: prepared.pixels,
+      originalSize: [prepared.originalWidth, prepared.originalHeight],
+    };
+  }
+}
+
+/** A training run keeps history.json beside model/ (RUN/model, RUN/history.json); samples/ does too. */
+function findHistory(modelFile: string): string | null {
+  const modelDir = dirname(modelFile);
+  for (const candidate of [join(modelDir, 'history.json'), join(dirname(modelDir), 'history.json'), join(dirname(modelDir), 'history.csv')]) {
+    if (existsSync(candidate)) return candidate;
+  }
+  return null;
+}
