@@ -53,7 +53,7 @@ export class InspectSession {
   static async open(options: SessionOptions): Promise<InspectSession> {
     const { tf, info } = await loadBackend();
     const loaded = await loadModel(tf, options.model);
-    const folder = options.image && !options.images ? null : openImageFolder(options.images);
+    const folder = openImageFolder(options.images);
     const classNames = loaded.metadata.classNames ?? (folder?.classNames.length ? folder.classNames : ['class 0', 'class 1']);
     const historyPath = options.history ? resolve(options.history) : findHistory(loaded.file);
     return new InspectSession(tf, info, loaded, folder, classNames, historyPath, new ActivationModel(tf, loaded.model), options);
