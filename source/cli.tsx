@@ -70,6 +70,9 @@ const cli = meow(`
 });
 
 const debug = cli.flags.debug;
+// React's development build inspects component props on every commit; with typed arrays of activations
+// in props that delayed each frame by 100–800 ms. Ink and React are imported lazily, after this line.
+process.env.NODE_ENV ??= 'production';
 
 async function main(): Promise<number> {
   const options = parseOptions(cli.input, cli.flags, { stdoutIsTTY: Boolean(process.stdout.isTTY), env: process.env });

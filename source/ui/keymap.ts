@@ -14,30 +14,31 @@ export interface Binding {
   /** How the keys are written in help, e.g. "←/h". */
   label: string;
   help: string;
+  /** The word shown in the one-line help bar; bindings without it appear only on the help screen. */
+  bar?: string;
   /** When the binding applies; absent = always. */
   when?: (s: InspectorState) => boolean;
-  /** Shown in the one-line help bar (the full list is on `?`). */
-  inBar?: boolean;
 }
 
 const zoomed = (s: InspectorState) => s.view === 'maps' && s.zoom !== null;
 const grid = (s: InspectorState) => s.view === 'maps' && s.zoom === null;
 
 export const KEYMAP: Binding[] = [
-  { command: 'prevLayer', keys: ['left', 'h'], label: '←/h', help: 'previous layer', when: (s) => !zoomed(s), inBar: true },
-  { command: 'nextLayer', keys: ['right', 'l'], label: '→/l', help: 'next layer', when: (s) => !zoomed(s), inBar: true },
+  { command: 'prevLayer', keys: ['left', 'h'], label: '←/h', help: 'previous layer', when: (s) => !zoomed(s), bar: 'layer' },
+  { command: 'nextLayer', keys: ['right', 'l'], label: '→/l', help: 'next layer', when: (s) => !zoomed(s) },
   { command: 'moveLeft', keys: ['left', 'h'], label: '←/h', help: 'previous filter (zoomed)', when: zoomed },
   { command: 'moveRight', keys: ['right', 'l'], label: '→/l', help: 'next filter (zoomed)', when: zoomed },
   { command: 'moveUp', keys: ['up', 'k'], label: '↑/k', help: 'filter above (zoomed)', when: zoomed },
   { command: 'moveDown', keys: ['down', 'j'], label: '↓/j', help: 'filter below (zoomed)', when: zoomed },
-  { command: 'prevPage', keys: ['pageUp', 'up', 'k'], label: 'PgUp/↑', help: 'previous page of filters', when: grid, inBar: true },
-  { command: 'nextPage', keys: ['pageDown', 'down', 'j'], label: 'PgDn/↓', help: 'next page of filters', when: grid, inBar: true },
-  { command: 'zoom', keys: ['return', 'z'], label: 'Enter/z', help: 'zoom on one filter', when: grid, inBar: true },
-  { command: 'resample', keys: ['r'], label: 'r', help: 'new random image', inBar: true },
-  { command: 'toggleCharts', keys: ['c'], label: 'c', help: 'accuracy/loss charts', inBar: true },
-  { command: 'toggleHelp', keys: ['?'], label: '?', help: 'help', inBar: true },
-  { command: 'back', keys: ['escape'], label: 'Esc', help: 'back (zoom → grid → quit)' },
-  { command: 'quit', keys: ['q', 'ctrl-c'], label: 'q', help: 'quit', inBar: true },
+  { command: 'prevPage', keys: ['pageUp', 'up', 'k'], label: 'PgUp/↑', help: 'previous page of filters', when: grid, bar: 'page' },
+  { command: 'nextPage', keys: ['pageDown', 'down', 'j'], label: 'PgDn/↓', help: 'next page of filters', when: grid },
+  { command: 'zoom', keys: ['return', 'z'], label: 'Enter/z', help: 'zoom on one filter', when: grid, bar: 'zoom' },
+  { command: 'resample', keys: ['r'], label: 'r', help: 'new random image', bar: 'new image' },
+  { command: 'toggleCharts', keys: ['c'], label: 'c', help: 'accuracy/loss charts', bar: 'charts' },
+  { command: 'toggleHelp', keys: ['?'], label: '?', help: 'help', bar: 'help' },
+  { command: 'back', keys: ['escape'], label: 'Esc', help: 'back (zoom → grid → quit)', when: (s) => s.zoom !== null || s.help || s.view === 'charts', bar: 'back' },
+  { command: 'quit', keys: ['escape'], label: 'Esc', help: 'quit' },
+  { command: 'quit', keys: ['q', 'ctrl-c'], label: 'q', help: 'quit', bar: 'quit' },
 ];
 
 /** The command a key triggers in this state, or undefined. First matching row wins. */
@@ -47,7 +48,12 @@ export function commandFor(key: KeyName, state: InspectorState): Command | undef
 
 /** The help bar: the bindings that apply now and are marked for the bar. */
 export function helpBarItems(state: InspectorState): Array<{ label: string; help: string }> {
-  return KEYMAP.filter((b) => b.inBar && (!b.when || b.when(state))).map(({ label, help }) => ({ label, help }));
+  const active = KEYMAP.filter((b) => !b.when || b.when(state));
+  // Pairs such as ←/h previous layer + →/l next layer share one item: "←/→ layer".
+  return active.filter((b) => b.bar).map((b) => {
+    const partner = active.find((o) => o !== b && !o.bar && o.help.startsWith('next') && b.help.startsWith('previous') && o.help.slice(5) === b.help.slice(9));
+    return { label: partner ? `${b.label.split('/')[0]}${partner.label.split('/')[0]}` : b.label, help: b.bar! };
+  });
 }
 
 /** Translates Ink's useInput arguments into a KeyName. */

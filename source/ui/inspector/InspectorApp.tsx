@@ -8,6 +8,7 @@ import { chartLines, loadHistory, type ChartsData } from '../../services/charts-
 import type { InspectSession, Sample } from '../../services/inspect-session.js';
 import { initialState, reducer, type Action, type InspectorState, type LayerGeometry } from '../../state/inspector.js';
 import { fileName } from '../format.js';
+import { usePrefetch } from '../hooks/usePrefetch.js';
 import { useTerminalSize, type Size } from '../hooks/useTerminalSize.js';
 import { commandFor, keyNameOf, type Command } from '../keymap.js';
 import { ChartsPane } from './ChartsPane.js';
@@ -53,6 +54,7 @@ export function InspectorApp({ session, first, colormap, level, patience, startL
   };
 
   useEffect(() => onFrame?.({ layer: state.layer, sampleId: sample.id }), [frame]);
+  usePrefetch(cache, sample, area, colormap, level);
   useEffect(() => dispatch({ type: 'clampPage', geometry }), [geometry.pageCount]);
   useEffect(() => {
     if (state.quit) exit();
@@ -95,13 +97,14 @@ export function InspectorApp({ session, first, colormap, level, patience, startL
 
   const modelName = `${fileName(session.loaded.file.replace(/\/model\.json$/, ''))} (${session.loaded.format})`;
   const backend = session.backend.native ? `tensorflow ${session.backend.tensorflowVersion}` : `${session.backend.backend} (slow fallback)`;
+  // Text rows first (Ink's region), the picture below them (painted by the image layer when present).
   return (
     <Box flexDirection="column" width={size.columns}>
       <Header modelName={modelName} backend={backend} sample={sample} activation={activation} layerCount={state.layerCount} loading={loading} />
+      <HelpBar state={state} caption={state.view === 'charts' ? 'charts' : frame.caption} />
       {state.help ? <Box height={area.rows}><HelpScreen /></Box>
         : state.view === 'charts' ? <ChartsPane charts={charts} rows={area.rows} />
-        : <FeatureMaps frame={frame} rows={area.rows} />}
-      <HelpBar state={state} caption={state.view === 'charts' ? 'charts' : frame.caption} />
+        : <FeatureMaps frame={frame} rows={area.rows} top={HEADER_ROWS + FOOTER_ROWS + 1} />}
     </Box>
   );
 }
