@@ -35,14 +35,22 @@ export function layerStats(data: Float32Array, shape: number[]): LayerStats {
   };
 }
 
-/** A filter is dead when every value in its map is equal (std = 0), e.g. all zeros after ReLU. */
+/**
+ * A filter is dead when every value in its map is equal (std = 0), e.g. all zeros after ReLU, or when
+ * it holds NaN/Inf: the same rule render/standardize.ts uses to draw it flat and marked.
+ */
 export function countDeadFilters(data: Float32Array, pixels: number, channels: number): number {
   let dead = 0;
   for (let c = 0; c < channels; c++) {
     const first = data[c]!;
-    let constant = Number.isFinite(first);
-    for (let p = 1; p < pixels && constant; p++) if (data[p * channels + c] !== first) constant = false;
-    if (constant) dead++;
+    let constant = true;
+    let finite = Number.isFinite(first);
+    for (let p = 1; p < pixels && finite; p++) {
+      const v = data[p * channels + c]!;
+      if (!Number.isFinite(v)) finite = false;
+      else if (v !== first) constant = false;
+    }
+    if (constant || !finite) dead++;
   }
   return dead;
 }

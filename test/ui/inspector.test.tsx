@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { render } from 'ink-testing-library';
+import React from 'react';
+import { InspectSession } from '../../source/services/inspect-session.js';
+import { InspectorApp } from '../../source/ui/inspector/InspectorApp.js';
+import { KEYMAP } from '../../source/ui/keymap.js';
+import { makeImageTree, makeTinyModel, tempDir } from '../helpers/fixtures.js';
+
+const KEY = { right: '\u001B[C', left: '\u001B[D', up: '\u001B[A', down: '\u001B[B', pageDown: '\u001B[6~', enter: '\r', escape: '\u001B' };
+const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+
+let dir: ReturnType<typeof tempDir>;
+let session: InspectSession;
+
+before(async () => {
+  dir = tempDir();
+  const model = await makeTinyModel(dir.path, { classNames: ['cats', 'dogs'] });
+  const images = await makeImageTree(`${dir.path}/data`, ['cats', 'dogs'], 3);
+  session = await InspectSession.open({ model, images, seed: 3, interpolation: 'nearest' });
+});
+after(() => dir.cleanup());
+
+async function open(size = { columns: 100, rows: 40 }) {
+  const first = await session.first();
+  const app = render(<InspectorApp session={session} first={first} colormap="viridis" level={0} patience={2} size={size} />);
+  await tick();
+  return app;
+}
+
+const layerLine = (frame = '') => frame.split('\n').find((l) => l.startsWith('layer ')) ?? '';
+
+test('→ and ← step through the layers: name and shape change', async () => {
+  const app = await open();
+  assert.match(layerLine(app.lastFrame()), /^layer 1\/7 conv2d \(Conv2D\) · 30×30×4/);
+  app.stdin.write(KEY.right);
+  await tick();
+  assert.match(layerLine(app.lastFrame()), /^layer 2\/7 max_pooling2d \(MaxPooling2D\) · 15×15×4/);
+  app.stdin.write('l');
+  await tick();
+  assert.match(layerLine(app.lastFrame()), /^layer 3\/7 conv2d_1 .* 13×13×8/);
+  app.stdin.write(KEY.left);
+  app.stdin.write('h');
+  await tick();
+  assert.match(layerLine(app.lastFrame()), /^layer 1\/7 conv2d /);
+  app.stdin.write(KEY.left); // already at the first layer: stays
+  await tick();
+  assert.match(layerLine(app.lastFrame()), /^layer 1\/7 /);
+  app.unmount();
+});
+
+test('a vector layer shows a strip and numbers, not a blank', async () => {
+  const app = await open();
+  for (let i = 0; i < 5; i++) app.stdin.write(KEY.right);
+  await tick();
+  const frame = app.lastFrame() ?? '';
+  assert.match(layerLine(frame), /^layer 6\/7 dense \(Dense\) · 16 /);
+  assert.match(frame, /16 values/);
+  assert.match(frame, /[▁▂▃▄▅▆▇█]/);
+  app.unmount();
+});
+
+test('r loads another image and its prediction', async () => {
+  const app = await open();
+  const imageLine = () => (app.lastFrame() ?? '').split('\n').find((l) => l.startsWith('image ')) ?? '';
+  const before = imageLine();
+  assert.match(before, /predicted (cats|dogs) \d\.\d\d/);
+  app.stdin.write('r');
+  await tick(300);
+  assert.notEqual(imageLine(), before);
+  assert.match(imageLine(), /predicted (cats|dogs) \d\.\d\d/);
+  app.unmount();
+});
+
+test('? shows every binding of the keymap table', async () => {
+  const app = await open();
+  app.stdin.write('?');
+  await tick();
+  const frame = app.lastFrame() ?? '';
+  for (const binding of KEYMAP) assert.ok(frame.includes(binding.help), `help lists "${binding.help}"`);
+  app.stdin.write(KEY.escape);
+  await tick();
+  assert.ok(!(app.lastFrame() ?? '').includes('closes this help'));
+  app.unmount();
+});
+
+test('the help bar comes from the keymap and follows the mode', async () => {
+  const app = await open();
+  const bar = () => (app.lastFrame() ?? '').split('\n').find((l) => l.includes(' │ ')) ?? '';
+  assert.match(bar(), /zoom/);
+  assert.match(bar(), /quit/);
+  app.stdin.write('z');
+  await tick();
+  assert.doesNotMatch(bar(), /zoom/);
+  assert.match(bar(), /back/);
+  app.unmount();
+});
+
+test('zoom shows one filter, arrows move between filters, Esc returns to the grid', async () => {
+  const app = await open();
+  const caption = () => (app.lastFrame() ?? '').split('\n').find((l) => l.includes(' │ '))?.split(' │ ')[0] ?? '';
+  assert.match(caption(), /^filters 1–4 of 4$/);
+  app.stdin.write(KEY.enter);
+  await tick();
+  assert.match(caption(), /^filter 1 of 4/);
+  app.stdin.write(KEY.right);
+  await tick();
+  assert.match(caption(), /^filter 2 of 4/);
+  app.stdin.write(KEY.right);
+  app.stdin.write(KEY.right);
+  app.stdin.write(KEY.right);
+  await tick();
+  assert.match(caption(), /^filter 4 of 4/, 'stops at the last filter');
+  assert.match(layerLine(app.lastFrame()), /^layer 1\/7 /, 'arrows move filters, not layers, while zoomed');
+  app.stdin.write(KEY.escape);
+  await tick();
+  assert.match(caption(), /^filters 1–4 of 4$/);
+  app.unmount();
+});
+
+test('filters that do not fit are paged with PgDn/↓ and PgUp/↑', async () => {
+  // 8 filters of 13×13 in a 30×6-cell area: at the 6-px minimum tile only 4 fit per page.
+  const app = await open({ columns: 30, rows: 11 });
+  const caption = () => (app.lastFrame() ?? '').split('\n').find((l) => l.startsWith('filters'))?.split(' │')[0] ?? '';
+  app.stdin.write('l');
+  app.stdin.write('l');
+  await tick();
+  const first = caption();
+  const pages = Number(/page 1\/(\d+)/.exec(first)?.[1]);
+  assert.ok(pages > 1, `paged: ${first}`);
+  app.stdin.write(KEY.pageDown);
+  await tick();
+  assert.match(caption(), new RegExp(`page 2/${pages}`));
+  app.stdin.write(KEY.up);
+  await tick();
+  assert.match(caption(), new RegExp(`page 1/${pages}`));
+  app.stdin.write(KEY.up); // no page 0
+  await tick();
+  assert.match(caption(), new RegExp(`page 1/${pages}`));
+  app.unmount();
+});
+
+test('a window too small says so instead of drawing garbage', async () => {
+  const app = await open({ columns: 16, rows: 9 });
+  assert.match(app.lastFrame() ?? '', /window too small/);
+  app.unmount();
+});
+
+test('c opens the charts view (no history here: says how to get one) and c returns', async () => {
+  const app = await open();
+  app.stdin.write('c');
+  await tick(100);
+  assert.match(app.lastFrame() ?? '', /No training history found/);
+  app.stdin.write('c');
+  await tick();
+  assert.match(app.lastFrame() ?? '', /filters 1–4 of 4/);
+  app.unmount();
+});
+
+test('q quits', async () => {
+  const app = await open();
+  app.stdin.write('q');
+  await tick();
+  // After exit Ink stops reacting to input: stepping no longer changes the frame.
+  const frame = app.lastFrame();
+  app.stdin.write(KEY.right);
+  await tick();
+  assert.equal(app.lastFrame(), frame);
+  app.unmount();
+});
