@@ -4,6 +4,7 @@ import { UsageError } from '../app/errors.js';
 import type { LayerActivation } from '../activations/forward.js';
 import { resolveColorLevel, type ColorLevel } from '../render/color-level.js';
 import type { ColormapName } from '../render/colormap.js';
+import { inputPreview } from '../render/input-preview.js';
 import { renderFrame, standardizeLayer } from '../render/layer-frame.js';
 import { chartLines, loadHistory } from '../services/charts-data.js';
 import { InspectSession, type Sample } from '../services/inspect-session.js';
@@ -28,6 +29,7 @@ export async function runPlainInspect(options: InspectOptions, global: Options):
   const width = options.width ?? (isTTY ? process.stdout.columns : 100);
   const height = options.height ?? (isTTY ? process.stdout.rows : 40);
   const out: string[] = [...describeSample(session, sample)];
+  if (!options.layer) out.push(...(await inputPreview(sample.input, Math.min(width, 60), Math.min(20, Math.max(4, height - 2)), level)));
   for (const activation of layers) out.push('', ...describeLayer(activation, session.layers.length, width, height, options.colormap as ColormapName, level));
   if (session.historyPath && !options.layer) {
     try {
