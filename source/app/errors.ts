@@ -3,13 +3,14 @@ import { DatasetError } from '../model/dataset.js';
 import { ModelLoadError } from '../model/errors.js';
 import { ImageError } from '../model/image.js';
 import { NativeBackendRequiredError } from '../model/backend.js';
+import { HistoryFormatError } from '../history/types.js';
 
 /** A wrong flag or argument: exit code 2. */
 export class UsageError extends Error {}
 /** Anything else the user can fix (a path, a file, the environment): exit code 1. */
 export class UserError extends Error {}
 
-const USER_ERRORS = [UserError, DatasetError, ModelLoadError, ImageError, NativeBackendRequiredError];
+const USER_ERRORS = [UserError, DatasetError, ModelLoadError, ImageError, NativeBackendRequiredError, HistoryFormatError];
 
 export function exitCodeOf(error: unknown): number {
   if (error instanceof UsageError) return 2;
