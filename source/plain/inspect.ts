@@ -17,8 +17,11 @@ export async function runPlainInspect(options: InspectOptions, global: Options):
   const layers = selectLayers(sample.activations, options.layer);
   if (global.exportDir !== undefined) {
     const { exportAll } = await import('./export.js');
-    await exportAll(global.exportDir, session, sample, layers, options);
-    if (!global.json && !global.print) return 0;
+    const files = await exportAll(global.exportDir, session, sample, layers, options);
+    if (!global.json && !global.print) {
+      process.stdout.write(`exported ${files.length} files to ${global.exportDir}\n`);
+      return 0;
+    }
   }
   if (global.json) {
     process.stdout.write(`${JSON.stringify(summaryJson(session, sample, layers), null, 2)}\n`);
