@@ -4,6 +4,34 @@ import meow from 'meow';
 import { describeError, exitCodeOf, UsageError } from './app/errors.js';
 import { parseOptions, type Command } from './app/options.js';
 
+const FLAGS = {
+  model: { type: 'string' },
+  images: { type: 'string' },
+  image: { type: 'string' },
+  history: { type: 'string' },
+  seed: { type: 'number' },
+  colormap: { type: 'string', default: 'viridis' },
+  interpolation: { type: 'string', default: 'nearest' },
+  color: { type: 'string', default: 'auto' },
+  print: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  export: { type: 'string' },
+  layer: { type: 'string' },
+  width: { type: 'number' },
+  height: { type: 'number' },
+  data: { type: 'string' },
+  out: { type: 'string' },
+  epochs: { type: 'number' },
+  batchSize: { type: 'number' },
+  stepsPerEpoch: { type: 'number' },
+  validationSteps: { type: 'number' },
+  learningRate: { type: 'number' },
+  imageSize: { type: 'number' },
+  resume: { type: 'boolean', default: false },
+  patience: { type: 'number', default: 2 },
+  debug: { type: 'boolean', default: false },
+} as const;
+
 const cli = meow(`
   Usage
     $ convscope [inspect] [options]          step through a convnet's feature maps (default)
@@ -39,34 +67,8 @@ const cli = meow(`
     --debug               show stack traces
 `, {
   importMeta: import.meta,
-  allowUnknownFlags: false,
-  flags: {
-    model: { type: 'string' },
-    images: { type: 'string' },
-    image: { type: 'string' },
-    history: { type: 'string' },
-    seed: { type: 'number' },
-    colormap: { type: 'string', default: 'viridis' },
-    interpolation: { type: 'string', default: 'nearest' },
-    color: { type: 'string', default: 'auto' },
-    print: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    export: { type: 'string' },
-    layer: { type: 'string' },
-    width: { type: 'number' },
-    height: { type: 'number' },
-    data: { type: 'string' },
-    out: { type: 'string' },
-    epochs: { type: 'number' },
-    batchSize: { type: 'number' },
-    stepsPerEpoch: { type: 'number' },
-    validationSteps: { type: 'number' },
-    learningRate: { type: 'number' },
-    imageSize: { type: 'number' },
-    resume: { type: 'boolean', default: false },
-    patience: { type: 'number', default: 2 },
-    debug: { type: 'boolean', default: false },
-  },
+  allowUnknownFlags: true, // reported below as one line with exit code 2
+  flags: FLAGS,
 });
 
 const debug = cli.flags.debug;
@@ -75,6 +77,10 @@ const debug = cli.flags.debug;
 process.env.NODE_ENV ??= 'production';
 
 async function main(): Promise<number> {
+  const known = new Set(['help', 'version', ...Object.keys(FLAGS)]);
+  const camel = (k: string) => k.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  const unknown = Object.keys(cli.unnormalizedFlags).find((k) => !known.has(camel(k)));
+  if (unknown) throw new UsageError(`unknown flag --${unknown} (see convscope --help)`);
   const options = parseOptions(cli.input, cli.flags, { stdoutIsTTY: Boolean(process.stdout.isTTY), env: process.env });
   return run(options.command, options);
 }

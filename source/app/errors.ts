@@ -5,10 +5,9 @@ import { ImageError } from '../model/image.js';
 import { NativeBackendRequiredError } from '../model/backend.js';
 import { HistoryFormatError } from '../history/types.js';
 
-/** A wrong flag or argument: exit code 2. */
-export class UsageError extends Error {}
-/** Anything else the user can fix (a path, a file, the environment): exit code 1. */
-export class UserError extends Error {}
+import { UsageError, UserError } from '../errors.js';
+
+export { UsageError, UserError };
 
 const USER_ERRORS = [UserError, DatasetError, ModelLoadError, ImageError, NativeBackendRequiredError, HistoryFormatError];
 

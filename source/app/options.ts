@@ -1,7 +1,7 @@
 // Turns parsed flags into typed, validated options for each command. Wrong usage → UsageError (exit 2).
 import { isColormapName, colormapNames } from '../render/colormap.js';
 import { colorOptionValues, parseColorOption } from '../render/color-level.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { sampleImages, sampleModel } from './paths.js';
 
 export type Command = 'inspect' | 'train' | 'charts' | 'doctor';

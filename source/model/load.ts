@@ -16,12 +16,18 @@ export interface LoadedModel {
   input: { height: number; width: number; channels: 1 | 3 };
 }
 
-export async function loadModel(tf: TF, path: string): Promise<LoadedModel> {
+/** The format that reads `path`; throws before any TensorFlow work when there is none. */
+export function findFormat(path: string): ModelFormat {
   const full = resolve(path);
   if (!existsSync(full)) throw new ModelLoadError(path, 'no such file or folder');
   const format = formats.find((f) => f.claims(full));
   if (!format) throw new ModelLoadError(path, `not a model convscope can read (expected ${formats.map((f) => f.name).join(', ')})`);
-  const { model, metadata, file } = await format.load(tf, full);
+  return format;
+}
+
+export async function loadModel(tf: TF, path: string): Promise<LoadedModel> {
+  const format = findFormat(path);
+  const { model, metadata, file } = await format.load(tf, resolve(path));
   return { model, file, format: format.name, metadata, input: inputOf(model, file) };
 }
 

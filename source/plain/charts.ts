@@ -1,7 +1,7 @@
 // `convscope charts --history FILE`: the accuracy and loss charts and the computed summary, sized to the
 // terminal (or --width/--height, or 100×40 when not a TTY); `--json` prints the summary alone.
 import type { ChartsOptions, Options } from '../app/options.js';
-import { UsageError } from '../app/errors.js';
+import { UsageError } from '../errors.js';
 import { readHistoryFile } from '../history/read.js';
 import { summarize } from '../history/summary.js';
 import { resolveColorLevel } from '../render/color-level.js';

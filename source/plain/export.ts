@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } fro
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { InspectOptions } from '../app/options.js';
-import { UserError } from '../app/errors.js';
+import { UserError } from '../errors.js';
 import type { LayerActivation } from '../activations/forward.js';
 import { readHistoryFile } from '../history/read.js';
 import { summarize } from '../history/summary.js';

@@ -1,6 +1,6 @@
 // Headless inspection: --print (text + terminal images, no cursor movement), --json, --export.
 import type { InspectOptions, Options } from '../app/options.js';
-import { UsageError } from '../app/errors.js';
+import { UsageError } from '../errors.js';
 import type { LayerActivation } from '../activations/forward.js';
 import { resolveColorLevel, type ColorLevel } from '../render/color-level.js';
 import type { ColormapName } from '../render/colormap.js';

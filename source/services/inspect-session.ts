@@ -6,8 +6,9 @@ import { ActivationModel, type LayerActivation, type LayerInfo } from '../activa
 import { predictionOf, type Prediction } from '../activations/prediction.js';
 import { loadBackend, type BackendInfo } from '../model/backend.js';
 import { labelFromFileName, openImageFolder, type ImageFolder } from '../model/dataset.js';
-import { prepareImage } from '../model/image.js';
-import { loadModel, type LoadedModel } from '../model/load.js';
+import { decodeRgb, prepareImage } from '../model/image.js';
+import { findFormat, loadModel, type LoadedModel } from '../model/load.js';
+import { UserError } from '../errors.js';
 import type { Pixels } from '../model/resize.js';
 import type { TF } from '../model/tf.js';
 import { seededRandom } from './random.js';
@@ -51,9 +52,13 @@ export class InspectSession {
   }
 
   static async open(options: SessionOptions): Promise<InspectSession> {
+    // Check every path the user gave before loading TensorFlow (slow, and it prints its own notes).
+    const folder = openImageFolder(options.images);
+    findFormat(options.model);
+    if (options.image) await decodeRgb(options.image);
+    if (options.history && !existsSync(options.history)) throw new UserError(`${options.history}: no such history file`);
     const { tf, info } = await loadBackend();
     const loaded = await loadModel(tf, options.model);
-    const folder = openImageFolder(options.images);
     const classNames = loaded.metadata.classNames ?? (folder?.classNames.length ? folder.classNames : ['class 0', 'class 1']);
     const historyPath = options.history ? resolve(options.history) : findHistory(loaded.file);
     return new InspectSession(tf, info, loaded, folder, classNames, historyPath, new ActivationModel(tf, loaded.model), options);
