@@ -37,6 +37,25 @@ if (want('tmux')) {
   }
 }
 
+if (want('scan')) {
+  // A 100,000-file dataset (empty files: only the listing is measured) must open in under 2 s.
+  const { mkdirSync, closeSync, openSync } = await import('node:fs');
+  const { openImageFolder } = await import('../../source/model/dataset.js');
+  const big = tempDir('convscope-scan-');
+  for (const c of ['cats', 'dogs']) {
+    mkdirSync(join(big.path, 'train', c), { recursive: true });
+    for (let i = 0; i < 50_000; i++) closeSync(openSync(join(big.path, 'train', c, `${c.slice(0, -1)}.${i}.jpg`), 'w'));
+  }
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    openImageFolder(big.path);
+    times.push(performance.now() - t0);
+  }
+  console.log(`open a 100,000-file image folder`.padEnd(66) + ` p50 ${ms(median(times)).padStart(9)}  (n=5; goal < 2000 ms)`);
+  big.cleanup();
+}
+
 if (want('train')) {
   const script = join(root, 'test', 'bench', 'train-throughput.ts');
   if (existsSync(script)) spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit', cwd: root });
