@@ -168,3 +168,31 @@ test('q quits', async () => {
   assert.equal(app.lastFrame(), frame);
   app.unmount();
 });
+
+test('a resize storm (100 sizes in well under 2 s, some below the minimum) ends in a clean frame', async () => {
+  const first = await session.first();
+  const app = render(<InspectorApp session={session} first={first} colormap="viridis" level={0} patience={2} />);
+  let size = { columns: 100, rows: 40 };
+  Object.defineProperty(app.stdout, 'columns', { get: () => size.columns, configurable: true });
+  Object.defineProperty(app.stdout, 'rows', { get: () => size.rows, configurable: true });
+  const t0 = performance.now();
+  for (let i = 0; i < 100; i++) {
+    size = { columns: 8 + ((i * 37) % 190), rows: 4 + ((i * 23) % 60) };
+    app.stdout.emit('resize');
+    if (i % 10 === 0) app.stdin.write(i % 20 ? KEY.right : KEY.left);
+    await tick(2);
+  }
+  assert.ok(performance.now() - t0 < 2000);
+  size = { columns: 12, rows: 8 };
+  app.stdout.emit('resize');
+  await tick();
+  assert.match(app.lastFrame() ?? '', /window too/, 'says so, cut to the width');
+  size = { columns: 100, rows: 40 };
+  app.stdout.emit('resize');
+  await tick(50);
+  const frame = app.lastFrame() ?? '';
+  assert.match(frame, /^layer \d\/7 /m);
+  assert.ok(frame.split('\n').every((l) => [...l.replace(/\x1b\[[0-9;]*m/g, '')].length <= 100), 'fits the restored width');
+  assert.doesNotMatch(frame, /window too small/);
+  app.unmount();
+});

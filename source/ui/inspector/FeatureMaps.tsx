@@ -26,7 +26,7 @@ export const FeatureMaps = React.memo(function FeatureMaps({ frame, rows, top }:
   if (frame.tooSmall) {
     return (
       <Box height={Math.min(rows, 3)} alignItems="center">
-        <Text color="yellow">window too small — enlarge it (at least 20×12)</Text>
+        <Text color="yellow" wrap="truncate-end">window too small — enlarge it (at least 20×12)</Text>
       </Box>
     );
   }
