@@ -4,9 +4,11 @@ import { resolve } from 'node:path';
 import { ModelLoadError } from './errors.js';
 import type { ModelFormat, ModelMetadata } from './formats/types.js';
 import { tfjsLayers } from './formats/tfjs-layers.js';
+import { kerasH5 } from './formats/keras-h5.js';
+import { kerasV3 } from './formats/keras-v3.js';
 import type { LayersModel, TF } from './tf.js';
 
-export const formats: ModelFormat[] = [tfjsLayers];
+export const formats: ModelFormat[] = [tfjsLayers, kerasH5, kerasV3];
 
 export interface LoadedModel {
   model: LayersModel;

@@ -16,24 +16,43 @@ export function resize(src: Pixels, width: number, height: number, how: Interpol
   return how === 'nearest' ? resizeNearest(src, width, height) : resizeBilinear(src, width, height);
 }
 
-/** Pillow's NEAREST: an affine transform sampling source pixel floor((x + 0.5) · scale). */
+/**
+ * Pillow's NEAREST (Imaging.resize → ImagingScaleAffine): the source coordinate starts at scale / 2 and is
+ * advanced by adding `scale` once per output pixel, in doubles, then truncated. The running sum matters:
+ * when upscaling, (x + 0.5) · scale often lands exactly on an integer that the sum misses by an ulp
+ * (100 → 150: 1/3 + 2/3 + 2/3 + ... gives 2.9999999999999996, not 3), and Pillow picks the pixel before.
+ * Output pixels whose source coordinate falls outside the image stay 0 (Pillow's fill).
+ */
 function resizeNearest(src: Pixels, width: number, height: number): Pixels {
   const { channels: c } = src;
   const out = new Uint8Array(width * height * c);
-  const sx = src.width / width;
-  const sy = src.height / height;
-  const xs = new Int32Array(width);
-  for (let x = 0; x < width; x++) xs[x] = Math.min(src.width - 1, Math.floor((x + 0.5) * sx));
+  const xs = sourceIndices(src.width, width);
+  const ys = sourceIndices(src.height, height);
   for (let y = 0; y < height; y++) {
-    const yy = Math.min(src.height - 1, Math.floor((y + 0.5) * sy));
+    const yy = ys[y]!;
+    if (yy < 0) continue;
     const row = yy * src.width;
     for (let x = 0; x < width; x++) {
+      if (xs[x]! < 0) continue;
       const s = (row + xs[x]!) * c;
       const d = (y * width + x) * c;
       for (let k = 0; k < c; k++) out[d + k] = src.data[s + k]!;
     }
   }
   return { width, height, channels: c, data: out };
+}
+
+/** ImagingScaleAffine's pretabulated positions: COORD(xo), xo = scale / 2 + x · scale by repeated addition; -1 = outside. */
+function sourceIndices(inSize: number, outSize: number): Int32Array {
+  const scale = inSize / outSize; // a[0] = (double)(box[2] - box[0]) / xsize
+  const index = new Int32Array(outSize);
+  let xo = 0 + scale * 0.5; // a[2] + a[0] * 0.5
+  for (let x = 0; x < outSize; x++) {
+    const xin = xo < 0 ? -1 : Math.trunc(xo);
+    index[x] = xin >= 0 && xin < inSize ? xin : -1;
+    xo += scale;
+  }
+  return index;
 }
 
 const PRECISION_BITS = 32 - 8 - 2;
