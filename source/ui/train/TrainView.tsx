@@ -89,7 +89,8 @@ function metricsLine(s: TrainViewState): string {
   const running = `loss ${formatMetric(s.loss)}  acc ${formatMetric(s.acc)}`;
   const e = s.lastEpoch;
   if (!e) return running;
-  return `${running}   │ epoch ${e.epoch}: loss ${formatMetric(e.loss)} acc ${formatMetric(e.acc)} val_loss ${formatMetric(e.val_loss)} val_acc ${formatMetric(e.val_acc)} (${formatDuration(e.seconds)})`;
+  const f = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : '-');
+  return `${running} │ epoch ${e.epoch}: loss ${f(e.loss)} acc ${f(e.acc)} val_loss ${f(e.val_loss)} val_acc ${f(e.val_acc)} ${formatDuration(e.seconds)}`;
 }
 
 function statusLine(s: TrainViewState): string {

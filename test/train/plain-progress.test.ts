@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createPlainProgress } from '../../source/train/plain-progress.js';
+import { batchEvent, doneEvent, epochEndEvent, startEvent } from './fixtures/fake-events.js';
+
+test('plain progress: a line every N steps and per epoch, no escape codes, a closing summary', () => {
+  const lines: string[] = [];
+  const progress = createPlainProgress((line) => lines.push(line), { every: 2 });
+  progress(startEvent);
+  progress({ type: 'epoch-start', epoch: 1, epochs: 2 });
+  for (let step = 1; step <= 4; step++) progress(batchEvent(1, step));
+  progress({ type: 'skipped', split: 'train', file: '/data/cats_and_dogs/train/cats/x.jpg', reason: 'cannot decode image', total: 1 });
+  progress(epochEndEvent(1));
+  progress({ type: 'saved', epoch: 1, path: '/runs/seed/checkpoints/epoch-01', kind: 'checkpoint', seconds: 0.4 });
+  progress(doneEvent());
+  const text = lines.join('\n');
+  assert.ok(!/\u001b/.test(text), 'no escape codes');
+  assert.match(lines[0]!, /2000 train \/ 1000 validation images, classes cats=0 dogs=1/);
+  assert.equal(lines.filter((l) => l.includes('step ')).length, 1, 'step 2 only: step 4 is covered by the epoch line');
+  assert.match(text, /Epoch 1\/2\n {2}step 2\/4 {2}loss 0\.6800 {2}acc 0\.5200 {2}123\.4 img\/s {2}ETA 2s/);
+  assert.match(text, /skipped train\/cats\/x\.jpg: cannot decode image/);
+  assert.match(text, /13s - loss: 0\.6900 - acc: 0\.5500 - val_loss: 0\.6600 - val_acc: 0\.6000/);
+  assert.match(text, /saved \/runs\/seed\/checkpoints\/epoch-01/);
+  assert.match(text, /Done: 2 epochs in/);
+  assert.match(text, /final acc train 0\.68 \/ val 0\.66/);
+  assert.match(text, /best val_acc 0\.66 at epoch 2/);
+  assert.match(text, /skipped 1 unreadable or non-image file: x\.jpg/);
+  assert.match(text, /model: +\/runs\/seed\/model/);
+  assert.match(text, /history: +\/runs\/seed\/history\.json, history\.csv/);
+});
