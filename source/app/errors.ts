@@ -4,15 +4,17 @@ import { ModelLoadError } from '../model/errors.js';
 import { ImageError } from '../model/image.js';
 import { NativeBackendRequiredError } from '../model/backend.js';
 import { HistoryFormatError } from '../history/types.js';
+import { CheckpointError } from '../train/checkpoint.js';
+import { TrainUsageError } from '../train/options.js';
 
 import { UsageError, UserError } from '../errors.js';
 
 export { UsageError, UserError };
 
-const USER_ERRORS = [UserError, DatasetError, ModelLoadError, ImageError, NativeBackendRequiredError, HistoryFormatError];
+const USER_ERRORS = [UserError, DatasetError, ModelLoadError, ImageError, NativeBackendRequiredError, HistoryFormatError, CheckpointError, TrainUsageError];
 
 export function exitCodeOf(error: unknown): number {
-  if (error instanceof UsageError) return 2;
+  if (error instanceof UsageError || error instanceof TrainUsageError) return 2;
   return 1;
 }
 
