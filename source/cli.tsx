@@ -37,6 +37,7 @@ const cli = meow(`
     $ convscope [inspect] [options]          step through a convnet's feature maps (default)
     $ convscope train --data DIR --out RUN   train the cats-vs-dogs convnet natively
     $ convscope charts --history FILE        accuracy and loss curves of a training run
+    $ convscope compress --model M --out DIR  8-bit weights, no optimizer state (4× smaller)
     $ convscope doctor [--json]              backend, TensorFlow, terminal
 
   Inspect
@@ -100,6 +101,13 @@ async function run(command: Command, options: ReturnType<typeof parseOptions>): 
     }
     case 'charts':
       return (await import('./plain/charts.js')).runCharts(options.charts, options);
+    case 'compress': {
+      if (!options.train.out || !options.inspect.modelGiven) throw new UsageError('compress needs --model PATH and --out DIR');
+      const { compressModel } = await import('./model/compress.js');
+      const r = compressModel(options.inspect.model, options.train.out);
+      process.stdout.write(`${r.out}: ${(r.before / 1048576).toFixed(1)} MB → ${(r.after / 1048576).toFixed(1)} MB of weights\n`);
+      return 0;
+    }
     case 'train':
       if (interactive) return (await import('./ui/run-train.js')).runTrainInteractive(options.train);
       return (await import('./plain/train.js')).runPlainTrain(options.train);

@@ -4,11 +4,13 @@ import { colorOptionValues, parseColorOption } from '../render/color-level.js';
 import { UsageError } from '../errors.js';
 import { sampleImages, sampleModel } from './paths.js';
 
-export type Command = 'inspect' | 'train' | 'charts' | 'doctor';
-const COMMANDS: Command[] = ['inspect', 'train', 'charts', 'doctor'];
+export type Command = 'inspect' | 'train' | 'charts' | 'compress' | 'doctor';
+const COMMANDS: Command[] = ['inspect', 'train', 'charts', 'compress', 'doctor'];
 
 export interface InspectOptions {
   model: string;
+  /** --model was given (not the sample default). */
+  modelGiven: boolean;
   images: string;
   image?: string;
   history?: string;
@@ -58,9 +60,9 @@ export interface Options {
 type Flags = Record<string, unknown>;
 
 const ONLY: Record<string, Command[]> = {
-  data: ['train'], out: ['train'], epochs: ['train'], batchSize: ['train'], stepsPerEpoch: ['train'],
+  data: ['train'], out: ['train', 'compress'], epochs: ['train'], batchSize: ['train'], stepsPerEpoch: ['train'],
   validationSteps: ['train'], learningRate: ['train'], imageSize: ['train'], resume: ['train'],
-  model: ['inspect'], images: ['inspect'], image: ['inspect'], export: ['inspect'], layer: ['inspect'],
+  model: ['inspect', 'compress'], images: ['inspect'], image: ['inspect'], export: ['inspect'], layer: ['inspect'],
   colormap: ['inspect'], interpolation: ['inspect'],
 };
 
@@ -105,6 +107,7 @@ export function parseOptions(input: string[], flags: Flags, env: { stdoutIsTTY: 
     exportDir,
     inspect: {
       model: str('model') ?? sampleModel,
+      modelGiven: flags.model !== undefined,
       images: str('images') ?? sampleImages,
       image: str('image'),
       history: str('history'),
