@@ -1,5 +1,5 @@
 // Number and text formatting shared by the views and the plain output.
-import { basename } from 'node:path';
+import { basename, isAbsolute, relative } from 'node:path';
 
 export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -19,4 +19,10 @@ export function fitLeft(text: string, width: number): string {
   if (text.length <= width) return text;
   if (width <= 1) return '…'.slice(0, width);
   return `…${text.slice(text.length - width + 1)}`;
+}
+
+/** A path as short as it can be said: relative to the working folder when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }

@@ -52,7 +52,8 @@ export function helpBarItems(state: InspectorState): Array<{ label: string; help
   // Pairs such as ←/h previous layer + →/l next layer share one item: "←/→ layer".
   return active.filter((b) => b.bar).map((b) => {
     const partner = active.find((o) => o !== b && !o.bar && o.help.startsWith('next') && b.help.startsWith('previous') && o.help.slice(5) === b.help.slice(9));
-    return { label: partner ? `${b.label.split('/')[0]}${partner.label.split('/')[0]}` : b.label, help: b.bar! };
+    const [mine, theirs] = [b.label.split('/')[0]!, partner?.label.split('/')[0] ?? ''];
+    return { label: partner ? `${mine}${mine.length > 1 ? '/' : ''}${theirs}` : b.label, help: b.bar! };
   });
 }
 

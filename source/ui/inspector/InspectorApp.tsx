@@ -7,7 +7,7 @@ import { FrameCache } from '../../render/frame-cache.js';
 import { chartLines, loadHistory, type ChartsData } from '../../services/charts-data.js';
 import type { InspectSession, Sample } from '../../services/inspect-session.js';
 import { initialState, reducer, type Action, type InspectorState, type LayerGeometry } from '../../state/inspector.js';
-import { fileName } from '../format.js';
+import { displayPath } from '../format.js';
 import { usePrefetch } from '../hooks/usePrefetch.js';
 import { useTerminalSize, type Size } from '../hooks/useTerminalSize.js';
 import { commandFor, keyNameOf, type Command } from '../keymap.js';
@@ -95,7 +95,7 @@ export function InspectorApp({ session, first, colormap, level, patience, startL
     if (command) dispatch(actionFor(command, geometry));
   });
 
-  const modelName = `${fileName(session.loaded.file.replace(/\/model\.json$/, ''))} (${session.loaded.format})`;
+  const modelName = `${displayPath(session.loaded.file.replace(/\/model\.json$/, ''))} (${session.loaded.format})`;
   const backend = session.backend.native ? `tensorflow ${session.backend.tensorflowVersion}` : `${session.backend.backend} (slow fallback)`;
   // Text rows first (Ink's region), the picture below them (painted by the image layer when present).
   return (
