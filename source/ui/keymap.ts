@@ -70,3 +70,10 @@ export function keyNameOf(input: string, key: { leftArrow?: boolean; rightArrow?
   if (key.escape) return 'escape';
   return input;
 }
+
+/** Every key in one read of the terminal: special keys come alone, typed characters may come several at once. */
+export function keyNamesOf(input: string, key: Parameters<typeof keyNameOf>[1]): KeyName[] {
+  const name = keyNameOf(input, key);
+  if (name !== input || key.ctrl || input.length <= 1) return [name];
+  return Array.from(input);
+}

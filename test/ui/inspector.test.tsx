@@ -198,3 +198,15 @@ test('a resize storm (100 sizes in well under 2 s, some below the minimum) ends 
   assert.doesNotMatch(frame, /window too small/);
   app.unmount();
 });
+
+test('several keys in one read (slow links, key repeat) each count, in order', async () => {
+  const app = await open();
+  app.stdin.write('ll');
+  await tick();
+  assert.match(layerLine(app.lastFrame()), /^layer 3\/7 /);
+  app.stdin.write('hzl'); // back one layer, zoom, then → moves inside the zoom
+  await tick();
+  assert.match(layerLine(app.lastFrame()), /^layer 2\/7 /);
+  assert.match(app.lastFrame() ?? '', /filter 2 of 4/);
+  app.unmount();
+});

@@ -6,11 +6,12 @@ import type { ColormapName } from '../../render/colormap.js';
 import { FrameCache } from '../../render/frame-cache.js';
 import { chartLines, loadHistory, type ChartsData } from '../../services/charts-data.js';
 import type { InspectSession, Sample } from '../../services/inspect-session.js';
-import { initialState, reducer, type Action, type InspectorState, type LayerGeometry } from '../../state/inspector.js';
+import { initialState, type InspectorState, type LayerGeometry } from '../../state/inspector.js';
 import { displayPath } from '../format.js';
 import { usePrefetch } from '../hooks/usePrefetch.js';
 import { useTerminalSize, type Size } from '../hooks/useTerminalSize.js';
-import { commandFor, keyNameOf, type Command } from '../keymap.js';
+import { keyNamesOf } from '../keymap.js';
+import { keyReducer } from './key-reducer.js';
 import { ChartsPane } from './ChartsPane.js';
 import { FeatureMaps } from './FeatureMaps.js';
 import { Header } from './Header.js';
@@ -34,7 +35,7 @@ const FOOTER_ROWS = 1;
 export function InspectorApp({ session, first, colormap, level, patience, startLayer = 0, size: fixedSize, onFrame }: InspectorProps) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
-  const [state, dispatch] = useReducer(reducer, initialState(session.layers.length, startLayer));
+  const [state, dispatch] = useReducer(keyReducer, initialState(session.layers.length, startLayer));
   const [sample, setSample] = useState(first);
   const [loading, setLoading] = useState(false);
   const [history, setHistory] = useState<History | null | 'none' | { error: string }>(null);
@@ -91,8 +92,7 @@ export function InspectorApp({ session, first, colormap, level, patience, startL
   }, [history, area.cols, area.rows, level]);
 
   useInput((input, key) => {
-    const command = commandFor(keyNameOf(input, key), state);
-    if (command) dispatch(actionFor(command, geometry));
+    for (const name of keyNamesOf(input, key)) dispatch({ type: 'key', name, geometry });
   });
 
   const modelName = `${displayPath(session.loaded.file.replace(/\/model\.json$/, ''))} (${session.loaded.format})`;
@@ -107,25 +107,6 @@ export function InspectorApp({ session, first, colormap, level, patience, startL
         : <FeatureMaps frame={frame} rows={area.rows} top={HEADER_ROWS + FOOTER_ROWS + 1} />}
     </Box>
   );
-}
-
-function actionFor(command: Command, geometry: LayerGeometry): Action {
-  switch (command) {
-    case 'nextPage':
-    case 'prevPage':
-    case 'zoom':
-      return { type: command, geometry };
-    case 'moveLeft':
-      return { type: 'move', dx: -1, dy: 0, geometry };
-    case 'moveRight':
-      return { type: 'move', dx: 1, dy: 0, geometry };
-    case 'moveUp':
-      return { type: 'move', dx: 0, dy: -1, geometry };
-    case 'moveDown':
-      return { type: 'move', dx: 0, dy: 1, geometry };
-    default:
-      return { type: command } as Action;
-  }
 }
 
 export type { InspectorState };
