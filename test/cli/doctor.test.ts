@@ -25,5 +25,5 @@ test('doctor prints a readable table', async () => {
 test('an unknown command is a usage error: one line, exit 2', async () => {
   const r = await runCli(['frobnicate']);
   assert.equal(r.code, 2);
-  assert.deepEqual(ourStderr(r.stderr), ['convscope: unknown command "frobnicate"; use one of inspect, train, charts, doctor']);
+  assert.deepEqual(ourStderr(r.stderr), ['convscope: unknown command "frobnicate"; use one of inspect, train, charts, compress, doctor']);
 });
