@@ -12,8 +12,8 @@ import { makeTinyDataset } from './fixtures/tiny-dataset.js';
 const root = new URL('../..', import.meta.url).pathname;
 
 /** Starts the child trainer; sends SIGINT `times` times once a stdout line matches `when`. */
-function runChild(data: string, out: string, when: RegExp, times: number, steps = 50): Promise<{ code: number | null; stderr: string; stdout: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/setup.ts', 'test/train/fixtures/train-child.ts', data, out, String(steps)], { cwd: root });
+function runChild(data: string, out: string, when: RegExp, times: number, steps = 50, signal: NodeJS.Signals = 'SIGINT', extra: string[] = []): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string; stdout: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/setup.ts', 'test/train/fixtures/train-child.ts', data, out, String(steps), ...extra], { cwd: root });
   let stdout = '';
   let stderr = '';
   let sent = false;
@@ -21,14 +21,14 @@ function runChild(data: string, out: string, when: RegExp, times: number, steps 
     stdout += chunk;
     if (!sent && when.test(stdout)) {
       sent = true;
-      for (let i = 0; i < times; i++) child.kill('SIGINT');
+      for (let i = 0; i < times; i++) child.kill(signal);
     }
   });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
   const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
-  return new Promise((resolve) => child.on('exit', (code) => {
+  return new Promise((resolve) => child.on('exit', (code, sig) => {
     clearTimeout(timer);
-    resolve({ code, stderr, stdout });
+    resolve({ code, signal: sig, stderr, stdout });
   }));
 }
 
@@ -66,6 +66,30 @@ test('a second SIGINT exits 130 at once; the last complete checkpoint stays inta
     const loaded = await loadModel(tf, join(out, 'model'));
     assert.ok(((loaded.metadata as { epoch?: number }).epoch ?? 0) >= 1);
     loaded.model.dispose();
+  } finally {
+    rmSync(join(out, '..'), { recursive: true, force: true });
+    rmSync(data, { recursive: true, force: true });
+  }
+});
+
+test('kill -9 during an epoch leaves the previous checkpoint and history intact, and --resume works', async () => {
+  const data = await makeTinyDataset();
+  const out = join(mkdtempSync(join(tmpdir(), 'convscope-kill9-')), 'run');
+  try {
+    const killed = await runChild(data, out, /batch-end 2 2\n/, 1, 3, 'SIGKILL');
+    assert.equal(killed.signal, 'SIGKILL');
+    const history = JSON.parse(readFileSync(join(out, 'history.json'), 'utf8'));
+    assert.equal(history.history.loss.length, 1, 'epoch 1 complete, epoch 2 not recorded');
+    const { tf } = await requireNative('training');
+    const loaded = await loadModel(tf, join(out, 'model'));
+    assert.equal((loaded.metadata as { epoch?: number }).epoch, 1);
+    loaded.model.dispose();
+    // Resume to 2 epochs in all: it continues from epoch 1's checkpoint and appends epoch 2.
+    const resumed = await runChild(data, out, /^$/, 0, 3, 'SIGINT', ['2', 'resume']);
+    assert.equal(resumed.code, 0, resumed.stderr);
+    const after = JSON.parse(readFileSync(join(out, 'history.json'), 'utf8'));
+    assert.equal(after.history.loss.length, 2);
+    assert.equal(after.history.loss[0], history.history.loss[0], 'epoch 1 kept as it was');
   } finally {
     rmSync(join(out, '..'), { recursive: true, force: true });
     rmSync(data, { recursive: true, force: true });
