@@ -11,7 +11,7 @@ import { findFormat, loadModel, type LoadedModel } from '../model/load.js';
 import { UserError } from '../errors.js';
 import type { Pixels } from '../model/resize.js';
 import type { TF } from '../model/tf.js';
-import { seededRandom } from './random.js';
+import { seededRandom } from '../util/random.js';
 
 export interface SessionOptions {
   model: string;

@@ -1,4 +1,4 @@
-/** mulberry32: a tiny seeded PRNG so `--seed N` picks the same images every run. */
+/** mulberry32: a tiny seeded PRNG, so `--seed N` picks the same images and the same training order every run. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
