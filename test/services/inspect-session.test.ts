@@ -41,3 +41,20 @@ test('the tensor count stays flat over 100 resamples', async () => {
   for (let i = 0; i < 100; i++) await session.resample();
   assert.equal(tf.memory().numTensors, start);
 });
+
+test('a 1-channel model and a model with no conv layers inspect RGB photos', async () => {
+  const { tf } = await loadBackend();
+  const gray = await makeTinyModel(dir.path + '/gray', { size: 20, channels: 1 });
+  const s1 = await InspectSession.open({ model: gray, images, seed: 1, interpolation: 'nearest' });
+  const a = await s1.resample();
+  assert.equal(a.input.channels, 1);
+  assert.deepEqual(a.activations[0]!.layer.shape, [18, 18, 4]);
+  // Flatten + Dense only: every layer is a vector, nothing to tile.
+  const dense = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [12, 12, 3] }), tf.layers.dense({ units: 1, activation: 'sigmoid' })] });
+  const path = `${dir.path}/dense-only`;
+  await dense.save(`file://${path}`);
+  const s2 = await InspectSession.open({ model: path, images, seed: 1, interpolation: 'bilinear' });
+  const b = await s2.resample();
+  assert.deepEqual(b.activations.map((x) => x.layer.shape), [[432], [1]]);
+  assert.ok(b.prediction.probability >= 0.5);
+});
