@@ -1,13 +1,15 @@
 // The inspector's state and the one pure reducer that changes it. Sizes that depend on the window
 // (how many pages a layer has, how many tiles per row) arrive with the actions that need them.
 
-export type View = 'maps' | 'charts';
+export type View = 'maps' | 'charts' | 'input';
 
 export interface InspectorState {
   view: View;
   help: boolean;
   layer: number;
   layerCount: number;
+  /** Which layers have feature maps (a filter grid to page and zoom); the others are vectors. */
+  mapLayers: boolean[];
   page: number;
   /** Index of the zoomed filter within the layer, or null for the grid. */
   zoom: number | null;
@@ -33,12 +35,13 @@ export type Action =
   | { type: 'back' }
   | { type: 'resample' }
   | { type: 'toggleCharts' }
+  | { type: 'toggleInput' }
   | { type: 'toggleHelp' }
   | { type: 'quit' }
   | { type: 'clampPage'; geometry: LayerGeometry };
 
-export function initialState(layerCount: number, layer = 0): InspectorState {
-  return { view: 'maps', help: false, layer: clamp(layer, 0, layerCount - 1), layerCount, page: 0, zoom: null, sampleRequest: 0, quit: false };
+export function initialState(layerCount: number, layer = 0, mapLayers: boolean[] = Array(layerCount).fill(true)): InspectorState {
+  return { view: 'maps', help: false, layer: clamp(layer, 0, layerCount - 1), layerCount, mapLayers, page: 0, zoom: null, sampleRequest: 0, quit: false };
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
@@ -76,12 +79,14 @@ export function reducer(state: InspectorState, action: Action): InspectorState {
     case 'back':
       if (state.help) return { ...state, help: false };
       if (state.zoom !== null) return { ...state, zoom: null };
-      if (state.view === 'charts') return { ...state, view: 'maps' };
+      if (state.view !== 'maps') return { ...state, view: 'maps' };
       return { ...state, quit: true };
     case 'resample':
       return { ...state, sampleRequest: state.sampleRequest + 1, zoom: null };
     case 'toggleCharts':
       return { ...state, view: state.view === 'charts' ? 'maps' : 'charts', zoom: null };
+    case 'toggleInput':
+      return { ...state, view: state.view === 'input' ? 'maps' : 'input', zoom: null };
     case 'toggleHelp':
       return { ...state, help: !state.help };
     case 'quit':

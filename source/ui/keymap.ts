@@ -3,7 +3,7 @@ import type { InspectorState } from '../state/inspector.js';
 
 export type Command =
   | 'nextLayer' | 'prevLayer' | 'nextPage' | 'prevPage' | 'zoom' | 'moveLeft' | 'moveRight' | 'moveUp' | 'moveDown'
-  | 'back' | 'resample' | 'toggleCharts' | 'toggleHelp' | 'quit';
+  | 'back' | 'resample' | 'toggleCharts' | 'toggleInput' | 'toggleHelp' | 'quit';
 
 /** A key as Ink reports it: the typed character, or a named special key. */
 export type KeyName = 'left' | 'right' | 'up' | 'down' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'ctrl-c' | string;
@@ -16,27 +16,31 @@ export interface Binding {
   help: string;
   /** The word shown in the one-line help bar; bindings without it appear only on the help screen. */
   bar?: string;
+  /** A shorter key label for the bar, where the full one would crowd it. */
+  barLabel?: string;
   /** When the binding applies; absent = always. */
   when?: (s: InspectorState) => boolean;
 }
 
 const zoomed = (s: InspectorState) => s.view === 'maps' && s.zoom !== null;
-const grid = (s: InspectorState) => s.view === 'maps' && s.zoom === null;
+const maps = (s: InspectorState) => s.view === 'maps' && s.zoom === null && !s.help;
+const grid = (s: InspectorState) => s.view === 'maps' && s.zoom === null && s.mapLayers[s.layer] === true;
 
 export const KEYMAP: Binding[] = [
-  { command: 'prevLayer', keys: ['left', 'h'], label: '←/h', help: 'previous layer', when: (s) => !zoomed(s), bar: 'layer' },
-  { command: 'nextLayer', keys: ['right', 'l'], label: '→/l', help: 'next layer', when: (s) => !zoomed(s) },
+  { command: 'prevLayer', keys: ['left', 'h'], label: '←/h', help: 'previous layer', when: maps, bar: 'layer' },
+  { command: 'nextLayer', keys: ['right', 'l'], label: '→/l', help: 'next layer', when: maps },
   { command: 'moveLeft', keys: ['left', 'h'], label: '←/h', help: 'previous filter (zoomed)', when: zoomed },
   { command: 'moveRight', keys: ['right', 'l'], label: '→/l', help: 'next filter (zoomed)', when: zoomed },
   { command: 'moveUp', keys: ['up', 'k'], label: '↑/k', help: 'filter above (zoomed)', when: zoomed },
   { command: 'moveDown', keys: ['down', 'j'], label: '↓/j', help: 'filter below (zoomed)', when: zoomed },
   { command: 'prevPage', keys: ['pageUp', 'up', 'k'], label: 'PgUp/↑', help: 'previous page of filters', when: grid, bar: 'page' },
   { command: 'nextPage', keys: ['pageDown', 'down', 'j'], label: 'PgDn/↓', help: 'next page of filters', when: grid },
-  { command: 'zoom', keys: ['return', 'z'], label: 'Enter/z', help: 'zoom on one filter', when: grid, bar: 'zoom' },
+  { command: 'zoom', keys: ['return', 'z'], label: 'Enter/z', help: 'zoom on one filter', when: grid, bar: 'zoom', barLabel: 'z' },
   { command: 'resample', keys: ['r'], label: 'r', help: 'new random image', bar: 'new image' },
   { command: 'toggleCharts', keys: ['c'], label: 'c', help: 'accuracy/loss charts', bar: 'charts' },
+  { command: 'toggleInput', keys: ['i'], label: 'i', help: 'the input image as the model sees it', bar: 'input' },
   { command: 'toggleHelp', keys: ['?'], label: '?', help: 'help', bar: 'help' },
-  { command: 'back', keys: ['escape'], label: 'Esc', help: 'back (zoom → grid → quit)', when: (s) => s.zoom !== null || s.help || s.view === 'charts', bar: 'back' },
+  { command: 'back', keys: ['escape'], label: 'Esc', help: 'back (zoom → grid → quit)', when: (s) => s.zoom !== null || s.help || s.view !== 'maps', bar: 'back' },
   { command: 'quit', keys: ['escape'], label: 'Esc', help: 'quit' },
   { command: 'quit', keys: ['q', 'ctrl-c'], label: 'q', help: 'quit', bar: 'quit' },
 ];
@@ -53,7 +57,9 @@ export function helpBarItems(state: InspectorState): Array<{ label: string; help
   return active.filter((b) => b.bar).map((b) => {
     const partner = active.find((o) => o !== b && !o.bar && o.help.startsWith('next') && b.help.startsWith('previous') && o.help.slice(5) === b.help.slice(9));
     const [mine, theirs] = [b.label.split('/')[0]!, partner?.label.split('/')[0] ?? ''];
-    return { label: partner ? `${mine}${mine.length > 1 ? '/' : ''}${theirs}` : b.label, help: b.bar! };
+    // "PgUp" + "PgDn" → "PgUp/Dn", "←" + "→" → "←→"
+    const pair = mine.length > 1 ? `${mine}/${theirs.replace(/^Pg/, '')}` : `${mine}${theirs}`;
+    return { label: partner ? pair : b.barLabel ?? b.label, help: b.bar! };
   });
 }
 

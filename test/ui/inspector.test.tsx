@@ -210,3 +210,32 @@ test('several keys in one read (slow links, key repeat) each count, in order', a
   assert.match(app.lastFrame() ?? '', /filter 2 of 4/);
   app.unmount();
 });
+
+test('i shows the input image as the model sees it; ←→ wait until Esc returns to the maps', async () => {
+  const app = await open();
+  app.stdin.write('i');
+  await tick();
+  const frame = app.lastFrame() ?? '';
+  assert.match(frame, /input 32×32×3 as the model sees it · original 48×40/);
+  assert.match(frame, /[ .:\-=+*#%@]{10,}/, 'the picture (ASCII ramp at colour level 0)');
+  app.stdin.write(KEY.right);
+  await tick();
+  assert.match(layerLine(app.lastFrame()), /^layer 1\/7 /);
+  app.stdin.write(KEY.escape);
+  await tick();
+  assert.match(app.lastFrame() ?? '', /filters 1–4 of 4/);
+  app.unmount();
+});
+
+test('on a vector layer the bar offers no paging or zoom', async () => {
+  const app = await open();
+  for (let i = 0; i < 5; i++) app.stdin.write('l');
+  await tick();
+  const bar = (app.lastFrame() ?? '').split('\n').find((l) => l.includes(' │ ')) ?? '';
+  assert.match(bar, /^16 values │/);
+  assert.doesNotMatch(bar, /zoom|page/);
+  app.stdin.write('z');
+  await tick();
+  assert.match((app.lastFrame() ?? '').split('\n').find((l) => l.includes(' │ ')) ?? '', /^16 values/, 'z does nothing');
+  app.unmount();
+});

@@ -4,6 +4,8 @@ import type { History } from '../../history/types.js';
 import type { ColorLevel } from '../../render/color-level.js';
 import type { ColormapName } from '../../render/colormap.js';
 import { FrameCache } from '../../render/frame-cache.js';
+import { renderInputLines } from '../../render/input-frame.js';
+import { MIN_AREA, type Frame } from '../../render/layer-frame.js';
 import { chartLines, loadHistory, type ChartsData } from '../../services/charts-data.js';
 import type { InspectSession, Sample } from '../../services/inspect-session.js';
 import { initialState, type InspectorState, type LayerGeometry } from '../../state/inspector.js';
@@ -35,7 +37,7 @@ const FOOTER_ROWS = 1;
 export function InspectorApp({ session, first, colormap, level, patience, startLayer = 0, size: fixedSize, onFrame }: InspectorProps) {
   const { exit } = useApp();
   const size = useTerminalSize(fixedSize);
-  const [state, dispatch] = useReducer(keyReducer, initialState(session.layers.length, startLayer));
+  const [state, dispatch] = useReducer(keyReducer, initialState(session.layers.length, startLayer, session.layers.map((l) => l.shape.length === 3)));
   const [sample, setSample] = useState(first);
   const [loading, setLoading] = useState(false);
   const [history, setHistory] = useState<History | null | 'none' | { error: string }>(null);
@@ -47,6 +49,17 @@ export function InspectorApp({ session, first, colormap, level, patience, startL
     () => cache.get({ sampleId: sample.id, layer: state.layer, page: state.page, zoom: state.zoom, cols: area.cols, rows: area.rows, colormap, level }, activation),
     [sample.id, state.layer, state.page, state.zoom, area.cols, area.rows, colormap, level],
   );
+  const inputFrame: Frame | null = useMemo(() => {
+    if (state.view !== 'input') return null;
+    const { width, height, channels } = sample.input;
+    return {
+      lines: renderInputLines(sample.input, area.cols, area.rows, level),
+      width: area.cols,
+      tooSmall: area.cols < MIN_AREA.cols || area.rows < MIN_AREA.rows,
+      layout: null,
+      caption: `input ${width}×${height}×${channels} as the model sees it · original ${sample.originalSize.join('×')}`,
+    };
+  }, [state.view, sample.id, area.cols, area.rows, level]);
   const geometry: LayerGeometry = {
     pageCount: frame.layout?.pageCount ?? 1,
     perPage: frame.layout?.perPage ?? 1,
@@ -101,9 +114,10 @@ export function InspectorApp({ session, first, colormap, level, patience, startL
   return (
     <Box flexDirection="column" width={size.columns}>
       <Header modelName={modelName} backend={backend} sample={sample} activation={activation} layerCount={state.layerCount} loading={loading} />
-      <HelpBar state={state} caption={state.view === 'charts' ? 'charts' : frame.caption} />
+      <HelpBar state={state} caption={state.view === 'charts' ? 'charts' : (inputFrame ?? frame).caption} />
       {state.help ? <Box height={area.rows}><HelpScreen /></Box>
         : state.view === 'charts' ? <ChartsPane charts={charts} rows={area.rows} />
+        : inputFrame ? <FeatureMaps frame={inputFrame} rows={area.rows} top={HEADER_ROWS + FOOTER_ROWS + 1} />
         : <FeatureMaps frame={frame} rows={area.rows} top={HEADER_ROWS + FOOTER_ROWS + 1} />}
     </Box>
   );
