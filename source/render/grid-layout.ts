@@ -43,6 +43,14 @@ function capacity(w: number, h: number, cols: number, rows: number): { across: n
   return { across: Math.max(0, across), down: Math.max(0, down) };
 }
 
+/** Cells a full page of tiles of long side `l` covers (tiles and the gaps between them). */
+export function gridFill(l: number, srcW: number, srcH: number, cols: number, rows: number): number {
+  const { w, h } = tileFor(l, srcW, srcH);
+  const { across, down } = capacity(w, h, cols, rows);
+  if (across * down === 0) return 0;
+  return (across * (w + GAP_CELLS) - GAP_CELLS) * (down * (Math.ceil(h / 2) + GAP_CELLS) - GAP_CELLS);
+}
+
 export function layoutGrid(
   count: number, srcW: number, srcH: number, cols: number, rows: number, opts: GridOptions = {},
 ): GridLayout {
@@ -56,12 +64,22 @@ export function layoutGrid(
   const minLong = Math.max(1, Math.min(opts.minPx ?? DEFAULT_MIN_PX, maxLong));
   const n = Math.max(1, count); // lay out room for at least one tile so an empty layer still gets a size
 
-  // Largest tile that fits every filter on one page; else the minimum size, paginated.
-  let long = minLong;
+  // Largest tile that fits every filter on one page. When none does, paginate with the tile size, between
+  // the minimum and twice it, whose grid fills the window best (ties go to bigger tiles): the minimum size
+  // alone often leaves whole rows of the window empty.
+  let long = 0;
   for (let l = maxLong; l >= minLong; l--) {
     const { w, h } = tileFor(l, srcW, srcH);
     const { across, down } = capacity(w, h, cellsW, cellsH);
     if (across * down >= n) { long = l; break; }
+  }
+  if (long === 0) {
+    let best = -1;
+    long = minLong;
+    for (let l = minLong; l <= Math.min(maxLong, 2 * minLong); l++) {
+      const fill = gridFill(l, srcW, srcH, cellsW, cellsH);
+      if (fill >= best) { best = fill; long = l; }
+    }
   }
   const { w, h } = tileFor(long, srcW, srcH);
   const { across, down } = capacity(w, h, cellsW, cellsH);

@@ -32,6 +32,7 @@ export interface Frame {
 }
 
 export const MIN_AREA = { cols: 20, rows: 6 };
+const READABLE_TILE_PX = 16;
 
 export function standardizeLayer(activation: LayerActivation): StandardizedFilter[] | null {
   const { shape } = activation.layer;
@@ -54,7 +55,10 @@ export function renderFrame(req: FrameRequest): Frame {
     const dead = req.filters[index]!.dead ? ' · dead (constant map)' : '';
     return { lines: toAnsiLines(img, level), width: img.width, tooSmall: false, layout: null, caption: `filter ${index + 1} of ${c}${dead}` };
   }
-  const layout = layoutGrid(c, w, h, cols, rows);
+  // Tiles smaller than ~16 px show little of a map, so prefer paging to shrinking below that; in a window
+  // too small for even one such tile, fall back to the smallest tiles rather than show nothing.
+  let layout = layoutGrid(c, w, h, cols, rows, { minPx: READABLE_TILE_PX });
+  if (!layout.fitsAtAll) layout = layoutGrid(c, w, h, cols, rows);
   if (!layout.fitsAtAll) return tooSmall(cols);
   const page = Math.max(0, Math.min(layout.pageCount - 1, req.page));
   const img = composeGrid(req.filters, w, h, layout, page, lut);
