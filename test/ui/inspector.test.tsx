@@ -8,7 +8,19 @@ import { KEYMAP } from '../../source/ui/keymap.js';
 import { makeImageTree, makeTinyModel, tempDir } from '../helpers/fixtures.js';
 
 const KEY = { right: '\u001B[C', left: '\u001B[D', up: '\u001B[A', down: '\u001B[B', pageDown: '\u001B[6~', enter: '\r', escape: '\u001B' };
-const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let current: { lastFrame(): string | undefined } | undefined;
+/** Waits `ms`, then until the frame has stopped changing (robust on a busy machine). */
+async function tick(ms = 30) {
+  await sleep(ms);
+  let last = current?.lastFrame();
+  for (let i = 0; i < 40; i++) {
+    await sleep(25);
+    const now = current?.lastFrame();
+    if (now === last) return;
+    last = now;
+  }
+}
 
 let dir: ReturnType<typeof tempDir>;
 let session: InspectSession;
@@ -24,6 +36,7 @@ after(() => dir.cleanup());
 async function open(size = { columns: 100, rows: 40 }) {
   const first = await session.first();
   const app = render(<InspectorApp session={session} first={first} colormap="viridis" level={0} patience={2} size={size} />);
+  current = app;
   await tick();
   return app;
 }
@@ -237,5 +250,14 @@ test('on a vector layer the bar offers no paging or zoom', async () => {
   app.stdin.write('z');
   await tick();
   assert.match((app.lastFrame() ?? '').split('\n').find((l) => l.includes(' │ ')) ?? '', /^16 values/, 'z does nothing');
+  app.unmount();
+});
+
+test('in a narrow window the help bar drops keys from the middle and keeps help and quit', async () => {
+  const app = await open({ columns: 60, rows: 30 });
+  const bar = (app.lastFrame() ?? '').split('\n').find((l) => l.includes(' │ ')) ?? '';
+  assert.ok([...bar].length <= 60, bar);
+  assert.match(bar, /\? help {2}q quit$/);
+  assert.match(bar, /←→ layer/);
   app.unmount();
 });

@@ -114,7 +114,7 @@ export function InspectorApp({ session, first, colormap, level, patience, startL
   return (
     <Box flexDirection="column" width={size.columns}>
       <Header modelName={modelName} backend={backend} sample={sample} activation={activation} layerCount={state.layerCount} loading={loading} />
-      <HelpBar state={state} caption={state.view === 'charts' ? 'charts' : (inputFrame ?? frame).caption} />
+      <HelpBar state={state} caption={state.view === 'charts' ? 'charts' : (inputFrame ?? frame).caption} width={size.columns} />
       {state.help ? <Box height={area.rows}><HelpScreen /></Box>
         : state.view === 'charts' ? <ChartsPane charts={charts} rows={area.rows} />
         : inputFrame ? <FeatureMaps frame={inputFrame} rows={area.rows} top={HEADER_ROWS + FOOTER_ROWS + 1} />
