@@ -187,6 +187,7 @@ test('q quits', async () => {
 test('a resize storm (100 sizes in well under 2 s, some below the minimum) ends in a clean frame', async () => {
   const first = await session.first();
   const app = render(<InspectorApp session={session} first={first} colormap="viridis" level={0} patience={2} />);
+  current = app;
   let size = { columns: 100, rows: 40 };
   Object.defineProperty(app.stdout, 'columns', { get: () => size.columns, configurable: true });
   Object.defineProperty(app.stdout, 'rows', { get: () => size.rows, configurable: true });
@@ -195,7 +196,7 @@ test('a resize storm (100 sizes in well under 2 s, some below the minimum) ends 
     size = { columns: 8 + ((i * 37) % 190), rows: 4 + ((i * 23) % 60) };
     app.stdout.emit('resize');
     if (i % 10 === 0) app.stdin.write(i % 20 ? KEY.right : KEY.left);
-    await tick(2);
+    await sleep(2);
   }
   assert.ok(performance.now() - t0 < 2000);
   size = { columns: 12, rows: 8 };
