@@ -124,9 +124,12 @@ main().then(
   },
 );
 
-process.on('uncaughtException', (error) => {
-  process.stderr.write(`${describeError(error, debug)}\n`);
-  process.exit(exitCodeOf(error));
-});
+// Anything that escapes: the same one line, and process.exit runs the terminal restore (ui/terminal.ts).
+for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(event, (error: unknown) => {
+    process.stderr.write(`${describeError(error, debug)}\n`);
+    process.exit(exitCodeOf(error));
+  });
+}
 
 export { UsageError };
