@@ -1,6 +1,7 @@
-// Worker thread: decodes and resizes images with prepareImage, off the thread that drives TensorFlow.
+// Worker thread: decodes and resizes images as prepareImage does, off the thread that drives TensorFlow.
 import { parentPort } from 'node:worker_threads';
-import { prepareImage, type InputSpec } from '../model/image.js';
+import type { InputSpec } from '../model/image.js';
+import { decodePixels } from './decode-pool.js';
 
 export interface DecodeRequest {
   id: number;
@@ -10,9 +11,9 @@ export interface DecodeRequest {
 export type DecodeReply = { id: number; pixels: Uint8Array } | { id: number; error: string };
 
 parentPort!.on('message', (request: DecodeRequest) => {
-  prepareImage(request.file, request.spec).then(
-    ({ pixels }) => {
-      const own = Uint8Array.from(pixels.data); // a buffer of its own, so it can be transferred
+  decodePixels(request.file, request.spec).then(
+    (pixels) => {
+      const own = Uint8Array.from(pixels); // a buffer of its own, so it can be transferred
       parentPort!.postMessage({ id: request.id, pixels: own } satisfies DecodeReply, [own.buffer]);
     },
     (error: unknown) => parentPort!.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) } satisfies DecodeReply),

@@ -2,6 +2,7 @@
 // `graph` (default) runs the seed model's step as one TensorFlow graph (see graph/seed-step-graph.ts);
 // `layers` is tfjs's own model.trainOnBatch, kept as the reference the graph step is tested against.
 import type { LayersModel, Tensor, TF } from '../model/tf.js';
+import { batchInput, type Batch } from './data.js';
 
 export type TrainEngine = 'graph' | 'layers';
 
@@ -19,6 +20,8 @@ export interface OptimizerState {
 
 export interface TrainStep {
   readonly engine: TrainEngine;
+  /** The batch as the tensors `train` and `evaluate` take (each engine has its own form of x); caller disposes. */
+  tensors(batch: Batch): { x: Tensor; y: Tensor };
   train(x: Tensor, y: Tensor): Promise<BatchMetrics>;
   evaluate(x: Tensor, y: Tensor): Promise<BatchMetrics>;
   /** Makes the Layers model hold the current weights (no copy), so it can be saved. */
@@ -33,6 +36,14 @@ export class LayersTrainStep implements TrainStep {
   private readonly zeros: Tensor[] = [];
 
   private constructor(private readonly tf: TF, private readonly model: LayersModel) {}
+
+  tensors(batch: Batch): { x: Tensor; y: Tensor } {
+    const size = this.model.inputs[0]!.shape[1]!;
+    return {
+      x: this.tf.tensor4d(batchInput(batch), [batch.size, size, size, 3]),
+      y: this.tf.tensor2d(batch.y, [batch.size, 1]),
+    };
+  }
 
   static async create(tf: TF, model: LayersModel, initial?: OptimizerState): Promise<LayersTrainStep> {
     if (initial && initial.rms.length > 0) {

@@ -45,6 +45,15 @@ export function startTraining(tf: TF, options: TrainOptions, onEvent: (event: Tr
   };
 }
 
+/**
+ * Training batches decoded ahead. More than two keeps the (low-priority) decoder busy while validation runs and the
+ * checkpoint is written, so the next epoch starts with batches ready instead of decoding while TensorFlow trains:
+ * measured with 3 × 20 steps of 20 at 150×150 on 2 cores, 8 batches ahead (11 MB) gave 226 img/s over epochs 2+,
+ * 2 ahead 210 (medians of 3). Bounded in bytes for large images or batches.
+ */
+const MAX_PREFETCH_BATCHES = 8;
+const PREFETCH_BYTES = 16 * 2 ** 20;
+
 const emptyHistory = (): History => ({ epochs: 0, acc: [], loss: [], val_acc: [], val_loss: [], epoch_time_s: [] });
 
 class Trainer {
@@ -141,7 +150,9 @@ class Trainer {
     const trainIndices = new BatchIndices(data.train.files.length, options.batchSize, random);
     const onSkip = (s: SkippedFile) => this.skip(s);
     const cache = new ImageCache(options.imageCacheMiB * 2 ** 20);
-    const train = new BatchPrefetcher(data.train, () => trainIndices.next(), decoder, cache, options.imageSize, onSkip);
+    const batchBytes = options.batchSize * options.imageSize ** 2 * 3;
+    const depth = Math.max(2, Math.min(MAX_PREFETCH_BATCHES, Math.floor(PREFETCH_BYTES / batchBytes)));
+    const train = new BatchPrefetcher(data.train, () => trainIndices.next(), decoder, cache, options.imageSize, onSkip, depth);
     const pace = { stepSeconds: 0, validationSeconds: 0 };
 
     for (let epoch = firstEpoch; epoch <= options.epochs; epoch++) {
@@ -207,9 +218,7 @@ class Trainer {
   }
 
   private async runBatch(batch: Batch, run: (x: Tensor, y: Tensor) => Promise<BatchMetrics>): Promise<BatchMetrics & { size: number }> {
-    const s = this.options.imageSize;
-    const x = this.tf.tensor4d(batch.x, [batch.size, s, s, 3]);
-    const y = this.tf.tensor2d(batch.y, [batch.size, 1]);
+    const { x, y } = this.step.tensors(batch);
     try {
       return { ...(await run(x, y)), size: batch.size };
     } finally {

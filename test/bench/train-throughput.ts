@@ -13,8 +13,24 @@
 //                  epoch 1:  convscope 184, keras-idg 204 (0.90×), keras-dataset 219 (0.84×)
 // Epochs that re-read images are bound by JPEG decoding, where sharp costs ~1.9 ms CPU per image and
 // Pillow 0.6 ms; once a pass is cached (ImageCache) convscope only runs its TensorFlow graph.
+// Note that with the default 3 × 20 steps × 20 = 400 of the 2000 training images per epoch, no epoch is served
+// from the cache: every epoch decodes 400 new images (the cache only matters from the 6th epoch, or with --steps 100).
+//
+// Round 2 (same machine, same command, medians of 3 interleaved runs, epochs 2+ / epoch 1):
+//   before:  convscope 186.8 img/s, keras-idg 217.7 (0.86×), keras-dataset 248.7 (0.75×); epoch 1 0.92× idg
+//   after:   convscope 228.6 img/s, keras-idg 219.2 (1.04×), keras-dataset 241.8 (0.95×); epoch 1 1.20× idg
+// Where the ~45 ms per batch beyond the graph step went (3 × 20 steps, per batch of 20): not data waits (~0.5 ms)
+// but the step itself, 103-123 ms instead of ~65 ms alone, because the decode workers (~57 ms CPU per batch at
+// normal priority) shared the cores with TensorFlow's two intra-op threads and stalled every op at its barrier;
+// plus ~5 ms of u8 → float conversion and 5.4 MB of garbage per batch on the main thread. Changes:
+//   decoding in one child process at the lowest CPU priority (decode-pool.ts): ~180 → ~200 img/s;
+//   the batch goes into the graph as bytes, / 255 inside it (seed-step-graph.ts): ~4 ms per batch;
+//   decodePixels instead of prepareImage (no unused float copy) and no libvips cache: 42 → 35 ms decode CPU/batch;
+//   8 training batches decoded ahead instead of 2 (trainer.ts), so decoding continues while validation runs and
+//   the checkpoint is written (Keras's tf.data prefetch(AUTOTUNE) likewise runs on during validation): ~210 → ~226.
+// What is measured did not change. Peak RSS now includes the decoder process's (~190 MiB of the convscope figure).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -117,7 +133,14 @@ async function runConvscope(): Promise<void> {
   let epochStart = 0;
   let lastBatch = 0;
   const internals = { engine: args.engine as 'graph' | 'layers', ...(args.decoder ? { decoder: args.decoder as 'in-process' | 'workers' } : {}) };
+  // convscope decodes in a child process (source/train/decode-pool.ts): its peak RSS counts too.
+  const childPeaks = new Map<number, number>();
+  const pollChildren = () => {
+    for (const pid of childPids()) childPeaks.set(pid, Math.max(childPeaks.get(pid) ?? 0, peakRssKiB(pid)));
+  };
+  const poll = setInterval(pollChildren, 100);
   const { done } = startTraining(tf, options, (e) => {
+    if (e.type === 'epoch-start' || e.type === 'done') pollChildren();
     if (e.type === 'epoch-start') epochStart = performance.now();
     if (e.type === 'batch-end') lastBatch = performance.now();
     if (e.type === 'epoch-end') {
@@ -126,9 +149,28 @@ async function runConvscope(): Promise<void> {
     }
   }, internals);
   await done;
+  clearInterval(poll);
   rmSync(out, { recursive: true, force: true });
   const tool = `convscope-${internals.engine}${args.decoder ? `-${args.decoder}` : ''}`;
-  console.log(JSON.stringify({ tool, epochs, peakRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  const childrenKiB = [...childPeaks.values()].reduce((a, b) => a + b, 0);
+  console.log(JSON.stringify({ tool, epochs, peakRssMiB: (process.resourceUsage().maxRSS + childrenKiB) / 1024 }));
+}
+
+/** Linux: the child processes started by this process's main thread (the decoder); elsewhere none (RSS: this process only). */
+function childPids(): number[] {
+  try {
+    return readFileSync(`/proc/self/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function peakRssKiB(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0; // exited meanwhile
+  }
 }
 
 if (args.child) await runConvscope();

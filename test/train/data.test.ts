@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatasetError } from '../../source/model/dataset.js';
 import { prepareImage } from '../../source/model/image.js';
-import { BatchIndices, BatchPrefetcher, ImageCache, openTrainingData, type SkippedFile } from '../../source/train/data.js';
-import { createDecoder } from '../../source/train/decode-pool.js';
+import { batchInput, BatchIndices, BatchPrefetcher, ImageCache, openTrainingData, type SkippedFile } from '../../source/train/data.js';
+import { createDecoder, DecoderFailure, type DecoderKind } from '../../source/train/decode-pool.js';
 import { seededRandom } from '../../source/train/random.js';
 import { makeTinyDataset } from './fixtures/tiny-dataset.js';
 
@@ -48,31 +48,35 @@ test('BatchIndices walks like Keras: endless, short last batch, reshuffled each 
   assert.deepEqual([ordered.next(), ordered.next(), ordered.next()], [[0, 1], [2], [0, 1]]);
 });
 
-test('prefetched batches hold prepareImage input and labels; a corrupt file is skipped and reported once', async () => {
-  const root = await makeTinyDataset({ perClass: 2 });
-  const decoder = createDecoder('workers', { height: 24, width: 24, channels: 3, interpolation: 'nearest' }, 2);
-  try {
-    writeFileSync(join(root, 'train', 'cats', 'x.jpg'), 'this is not a jpeg');
-    const data = openTrainingData(root);
-    assert.equal(data.train.files.length, 5);
-    const skipped: SkippedFile[] = [];
-    const batches = new BatchIndices(5, 5);
-    const prefetcher = new BatchPrefetcher(data.train, () => batches.next(), decoder, new ImageCache(1 << 20), 24, (s) => skipped.push(s));
-    const batch = (await prefetcher.next())!;
-    assert.equal(batch.size, 4);
-    assert.deepEqual([...batch.y], [0, 0, 1, 1]);
-    const expected = (await prepareImage(data.train.files[0]!, { height: 24, width: 24, channels: 3, interpolation: 'nearest' })).input;
-    assert.deepEqual(batch.x.subarray(0, expected.length), expected);
-    assert.equal(skipped.length, 1);
-    assert.match(skipped[0]!.file, /x\.jpg$/);
-    assert.match(skipped[0]!.reason, /not an image|cannot decode/);
-    await prefetcher.next(); // second pass: served from the cache, the bad file not reported again
-    assert.equal(skipped.length, 1);
-  } finally {
-    await decoder.close();
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+for (const kind of ['process', 'workers', 'in-process'] satisfies DecoderKind[]) {
+  test(`prefetched batches hold prepareImage input and labels; a corrupt file is skipped and reported once (${kind} decoder)`, async () => {
+    const root = await makeTinyDataset({ perClass: 2 });
+    const decoder = createDecoder(kind, { height: 24, width: 24, channels: 3, interpolation: 'nearest' }, 2);
+    try {
+      writeFileSync(join(root, 'train', 'cats', 'x.jpg'), 'this is not a jpeg');
+      const data = openTrainingData(root);
+      assert.equal(data.train.files.length, 5);
+      const skipped: SkippedFile[] = [];
+      const batches = new BatchIndices(5, 5);
+      const prefetcher = new BatchPrefetcher(data.train, () => batches.next(), decoder, new ImageCache(1 << 20), 24, (s) => skipped.push(s));
+      const batch = (await prefetcher.next())!;
+      assert.equal(batch.size, 4);
+      assert.deepEqual([...batch.y], [0, 0, 1, 1]);
+      const expected = (await prepareImage(data.train.files[0]!, { height: 24, width: 24, channels: 3, interpolation: 'nearest' })).input;
+      assert.deepEqual(batchInput(batch).subarray(0, expected.length), expected);
+      assert.equal(batch.pixels.length, 4 * 24 * 24 * 3);
+      assert.equal(batch.pixels.buffer.byteLength % 4, 0);
+      assert.equal(skipped.length, 1);
+      assert.match(skipped[0]!.file, /x\.jpg$/);
+      assert.match(skipped[0]!.reason, /not an image|cannot decode/);
+      await prefetcher.next(); // second pass: served from the cache, the bad file not reported again
+      assert.equal(skipped.length, 1);
+    } finally {
+      await decoder.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+}
 
 test('non-image files in class folders are listed apart, never loaded', async () => {
   const root = await makeTinyDataset({ perClass: 1 });
@@ -83,6 +87,39 @@ test('non-image files in class folders are listed apart, never loaded', async ()
     assert.equal(data.train.files.length, 2);
     assert.deepEqual(data.train.nonImages.map((f) => f.split('/').pop()), ['notes.txt']);
   } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the decoding process fails every pending and later request once it is gone, and close() is idempotent', async () => {
+  const root = await makeTinyDataset({ perClass: 1 });
+  const decoder = createDecoder('process', { height: 24, width: 24, channels: 3, interpolation: 'nearest' }, 1);
+  try {
+    const file = openTrainingData(root).train.files[0]!;
+    assert.equal((await decoder.decode(file)).length, 24 * 24 * 3);
+    await decoder.close();
+    await assert.rejects(decoder.decode(file), (e: Error) => e instanceof DecoderFailure);
+    await decoder.close();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the decoding process ignores SIGINT (Ctrl-C reaches the whole process group; the trainer handles it)', { skip: !existsSync(`/proc/self/task/${process.pid}/children`) }, async () => {
+  const root = await makeTinyDataset({ perClass: 1 });
+  const children = () => new Set(readFileSync(`/proc/self/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  const before = children();
+  const decoder = createDecoder('process', { height: 24, width: 24, channels: 3, interpolation: 'nearest' }, 1);
+  try {
+    const file = openTrainingData(root).train.files[0]!;
+    await decoder.decode(file);
+    const started = [...children()].filter((pid) => !before.has(pid));
+    assert.equal(started.length, 1);
+    process.kill(started[0]!, 'SIGINT');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal((await decoder.decode(file)).length, 24 * 24 * 3);
+  } finally {
+    await decoder.close();
     rmSync(root, { recursive: true, force: true });
   }
 });

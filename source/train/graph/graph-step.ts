@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LayersModel, Tensor, TF } from '../../model/tf.js';
+import type { Batch } from '../data.js';
 import type { BatchMetrics, OptimizerState, TrainStep } from '../train-step.js';
 import { seedStepGraph, WEIGHT_COUNT } from './seed-step-graph.js';
 import { writeSavedModel } from './saved-model.js';
@@ -52,6 +53,15 @@ export class GraphTrainStep implements TrainStep {
     }
   }
 
+  /** x: the batch's bytes as int32 words (seedStepGraph unpacks them), shared with Batch.pixels' buffer when it can be. */
+  tensors(batch: Batch): { x: Tensor; y: Tensor } {
+    const { pixels } = batch;
+    const words = Math.ceil(pixels.length / 4);
+    const aligned = pixels.byteOffset % 4 === 0 && pixels.buffer.byteLength >= pixels.byteOffset + words * 4;
+    const packed = aligned ? new Int32Array(pixels.buffer, pixels.byteOffset, words) : padded(pixels, words);
+    return { x: this.tf.tensor1d(packed, 'int32'), y: this.tf.tensor2d(batch.y, [batch.size, 1]) };
+  }
+
   private inputs(x: Tensor, y: Tensor): NamedTensors {
     const named: NamedTensors = { x, y };
     this.weights.forEach((w, i) => (named[`w${i}`] = w));
@@ -92,4 +102,10 @@ export class GraphTrainStep implements TrainStep {
     this.trainSession.dispose();
     this.evalSession.dispose();
   }
+}
+
+function padded(pixels: Uint8Array, words: number): Int32Array {
+  const bytes = new Uint8Array(words * 4);
+  bytes.set(pixels);
+  return new Int32Array(bytes.buffer);
 }

@@ -7,6 +7,7 @@ import { concat, pb, type Bytes } from './protobuf.js';
 
 export const DT_FLOAT = 1;
 export const DT_INT32 = 3;
+export const DT_UINT8 = 4;
 export const DT_BOOL = 10;
 
 /** One attribute value of a node. Unset attributes take the op's registered default when the graph is loaded. */
