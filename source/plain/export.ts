@@ -25,6 +25,12 @@ export async function exportAll(dir: string, session: InspectSession, sample: Sa
   const parent = dirname(target);
   if (!statSync(parent, { throwIfNoEntry: false })?.isDirectory()) throw new UserError(`${parent}: no such folder (create it first)`);
   const staging = mkdtempSync(join(parent, `.${basename(target)}.tmp-`));
+  // Ctrl-C while writing: remove the staging folder too (DIR itself is only touched at the very end).
+  const onInterrupt = () => {
+    rmSync(staging, { recursive: true, force: true });
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
   try {
     const files: Array<[string, Buffer | string]> = [];
     const { height, width, channels } = session.loaded.input;
@@ -46,6 +52,7 @@ export async function exportAll(dir: string, session: InspectSession, sample: Sa
     for (const name of readdirSync(staging)) renameSync(join(staging, name), join(target, name));
     return files.map(([name]) => join(target, name));
   } finally {
+    process.off('SIGINT', onInterrupt);
     rmSync(staging, { recursive: true, force: true });
   }
 }

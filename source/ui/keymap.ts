@@ -40,8 +40,8 @@ export const KEYMAP: Binding[] = [
   { command: 'toggleCharts', keys: ['c'], label: 'c', help: 'accuracy/loss charts', bar: 'charts' },
   { command: 'toggleInput', keys: ['i'], label: 'i', help: 'the input image as the model sees it', bar: 'input' },
   { command: 'toggleHelp', keys: ['?'], label: '?', help: 'help', bar: 'help' },
-  { command: 'back', keys: ['escape'], label: 'Esc', help: 'back (zoom → grid → quit)', when: (s) => s.zoom !== null || s.help || s.view !== 'maps', bar: 'back' },
-  { command: 'quit', keys: ['escape'], label: 'Esc', help: 'quit' },
+  { command: 'back', keys: ['escape'], label: 'Esc', help: 'back to the grid (from zoom, help, charts, input)', when: (s) => s.zoom !== null || s.help || s.view !== 'maps', bar: 'back' },
+  { command: 'quit', keys: ['escape'], label: 'Esc', help: 'quit (from the grid)' },
   { command: 'quit', keys: ['q', 'ctrl-c'], label: 'q', help: 'quit', bar: 'quit' },
 ];
 

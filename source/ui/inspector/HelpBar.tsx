@@ -31,13 +31,21 @@ export function fitItems<T extends { label: string; help: string }>(items: T[], 
   return kept;
 }
 
+/** One row per key label: keys that do different things by mode (←/h: layer, or filter when zoomed) share it. */
+export function helpRows(): Array<[string, string]> {
+  const rows = new Map<string, string[]>();
+  for (const b of KEYMAP) rows.set(b.label, [...(rows.get(b.label) ?? []), b.help]);
+  return [...rows].map(([label, helps]) => [label, helps.join('; ')]);
+}
+
 export function HelpScreen() {
-  const width = Math.max(...KEYMAP.map((b) => b.label.length));
+  const rows = helpRows();
+  const width = Math.max(...rows.map(([label]) => label.length));
   return (
     <Text>
       <Text bold>Keys</Text>
       {'\n'}
-      {KEYMAP.map((b) => `  ${b.label.padEnd(width)}  ${b.help}`).join('\n')}
+      {rows.map(([label, help]) => `  ${label.padEnd(width)}  ${help}`).join('\n')}
       {'\n\n'}
       <Text dimColor>Esc or ? closes this help.</Text>
     </Text>
