@@ -1,10 +1,11 @@
 // Shrinks a tfjs Layers model for shipping: drops optimizer state and stores each float32 weight tensor
 // as uint8 with tfjs's own affine quantization (value = q · scale + min, dequantized at load by tfjs).
 // For the seed model this is 4× smaller than float32 (the 18496×512 Dense kernel dominates).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from '../errors.js';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { writeFilesInto } from '../util/staged-files.js';
 import { ModelLoadError } from './errors.js';
+import { weightBytes } from './formats/tfjs-layers.js';
 
 interface Spec {
   name: string;
@@ -30,7 +31,7 @@ export function compressModel(model: string, out: string): CompressResult {
   let offset = 0;
   for (const spec of json.weightsManifest.flatMap((g) => g.weights)) {
     if (spec.quantization) throw new ModelLoadError(file, `weight ${spec.name} is already quantized`);
-    const size = spec.shape.reduce((a, b) => a * b, 1) * (spec.dtype === 'float32' || spec.dtype === 'int32' ? 4 : 1);
+    const size = weightBytes(spec);
     const bytes = weights.subarray(offset, offset + size);
     offset += size;
     if (spec.group === 'optimizer') continue; // training state, not needed to inspect or predict
@@ -51,19 +52,12 @@ export function compressModel(model: string, out: string): CompressResult {
     specs.push({ name: spec.name, shape: spec.shape, dtype: 'float32', quantization: { dtype: 'uint8', scale, min } });
     chunks.push(Buffer.from(q.buffer));
   }
-  const target = resolve(out);
-  mkdirSync(dirname(target), { recursive: true });
-  if (existsSync(target) && !statSync(target).isDirectory()) throw new UserError(`${out}: exists and is not a folder`);
-  const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.tmp-`));
-  try {
-    const data = Buffer.concat(chunks);
-    writeFileSync(join(staging, 'weights.bin'), data);
-    const { trainingConfig: _dropped, ...rest } = json;
-    writeFileSync(join(staging, 'model.json'), JSON.stringify({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: specs }] }));
-    mkdirSync(target, { recursive: true });
-    for (const name of ['weights.bin', 'model.json']) renameSync(join(staging, name), join(target, name));
-    return { before: weights.length, after: data.length, out: target };
-  } finally {
-    rmSync(staging, { recursive: true, force: true });
-  }
+  const data = Buffer.concat(chunks);
+  const { trainingConfig: _dropped, ...rest } = json;
+  mkdirSync(dirname(resolve(out)), { recursive: true });
+  writeFilesInto(out, [
+    ['weights.bin', data],
+    ['model.json', JSON.stringify({ ...rest, weightsManifest: [{ paths: ['weights.bin'], weights: specs }] })],
+  ]);
+  return { before: weights.length, after: data.length, out: resolve(out) };
 }

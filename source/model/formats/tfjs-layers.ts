@@ -17,6 +17,11 @@ function modelJsonPath(path: string): string {
 
 const BYTES: Record<string, number> = { float32: 4, int32: 4, bool: 1, uint8: 1, uint16: 2, float16: 2 };
 
+/** Bytes one weight takes in the shard files (quantized weights are stored in their quantized type). */
+export function weightBytes(w: { shape: number[]; dtype: string; quantization?: { dtype: string } }): number {
+  return w.shape.reduce((a, b) => a * b, 1) * (BYTES[w.quantization?.dtype ?? w.dtype] ?? 4);
+}
+
 export const tfjsLayers: ModelFormat = {
   name: 'tfjs-layers',
   claims: (path) => {
@@ -48,8 +53,7 @@ export const tfjsLayers: ModelFormat = {
       }
     }
     const weightData = Buffer.concat(buffers);
-    const expected = weightSpecs.reduce((sum, w) =>
-      sum + w.shape.reduce((a, b) => a * b, 1) * (BYTES[w.quantization?.dtype ?? w.dtype] ?? 4), 0);
+    const expected = weightSpecs.reduce((sum, w) => sum + weightBytes(w), 0);
     if (weightData.length !== expected) {
       throw new ModelLoadError(file, `weights are ${weightData.length} bytes but ${name} describes ${expected} ` +
         '(truncated or mismatched weight files)');
