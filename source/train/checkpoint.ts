@@ -17,7 +17,7 @@ import { readHistoryFile } from '../history/read.js';
 import type { History, HistoryMeta } from '../history/types.js';
 import { historyToCsv, historyToJson } from '../history/write.js';
 import type { LayersModel, Tensor, TF } from '../model/tf.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { syncDirectory, writeFileAtomic, writeFileDurable } from '../util/atomic-write.js';
 import type { OptimizerState } from './train-step.js';
 
 /** model.json's userDefinedMetadata (read back by source/model/load.ts). */
@@ -98,9 +98,9 @@ export async function writeCheckpoint(
       weightsManifest: [{ paths: ['weights.bin'], weights: specs }],
       userDefinedMetadata: metadata,
     };
-    await writeDurable(join(temp, 'model.json'), JSON.stringify(modelJson));
-    await writeDurable(join(temp, 'history.json'), historyToJson(history));
-    await syncDir(temp);
+    await writeFileDurable(join(temp, 'model.json'), JSON.stringify(modelJson));
+    await writeFileDurable(join(temp, 'history.json'), historyToJson(history));
+    await syncDirectory(temp);
     await replaceDir(temp, dir);
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
@@ -118,7 +118,7 @@ async function replaceDir(temp: string, dir: string): Promise<void> {
   } else {
     await rename(temp, dir);
   }
-  await syncDir(dirname(dir));
+  await syncDirectory(dirname(dir));
 }
 
 /** Points RUN_DIR/model at a checkpoint: a new symlink renamed over the old one, atomic on POSIX. */
@@ -134,7 +134,7 @@ export async function pointModelAt(runDir: string, checkpoint: string): Promise<
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDir(runDir);
+  await syncDirectory(runDir);
 }
 
 export async function writeHistoryFiles(runDir: string, history: History, meta?: HistoryMeta): Promise<void> {
@@ -161,26 +161,6 @@ export async function removeStaleTemps(runDir: string): Promise<void> {
     // Ours: .epoch-NN.tmp-<hex>[.old], .model.tmp-<hex>; writeFileAtomic's: .history.json.<pid>.<hex>.tmp
     const stale = (n: string) => /^\..*\.tmp-[0-9a-f]+(\.old)?$/.test(n) || /^\..*\.tmp$/.test(n);
     await Promise.all(names.filter(stale).map((n) => rm(join(dir, n), { recursive: true, force: true })));
-  }
-}
-
-async function writeDurable(path: string, text: string): Promise<void> {
-  const handle = await open(path, 'w');
-  try {
-    await handle.writeFile(text);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** fsync a folder so renames in it survive a power cut; best effort where folders cannot be opened. */
-async function syncDir(dir: string): Promise<void> {
-  try {
-    const handle = await open(dir, 'r');
-    await handle.sync().finally(() => handle.close());
-  } catch {
-    // the data is in place; only the durability of the folder entry is not guaranteed
   }
 }
 

@@ -10,13 +10,7 @@ import { basename, dirname, join } from 'node:path';
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeFileDurable(temp, data, 'wx');
     await rename(temp, path);
   } catch (error) {
     await rm(temp, { force: true }).catch(() => {});
@@ -25,8 +19,19 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   await syncDirectory(dirname(path));
 }
 
-/** Makes the rename itself durable; best effort because some platforms (Windows) cannot open a directory. */
-async function syncDirectory(dir: string): Promise<void> {
+/** Writes and fsyncs a file (not atomic by itself: callers write under a temporary name and rename). */
+export async function writeFileDurable(path: string, data: string | Uint8Array, flag: 'w' | 'wx' = 'w'): Promise<void> {
+  const handle = await open(path, flag);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Makes renames in `dir` durable; best effort because some platforms (Windows) cannot open a directory. */
+export async function syncDirectory(dir: string): Promise<void> {
   try {
     const handle = await open(dir, 'r');
     await handle.sync().finally(() => handle.close());
