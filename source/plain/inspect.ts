@@ -8,7 +8,7 @@ import { inputPreview } from '../render/input-preview.js';
 import { renderFrame, standardizeLayer } from '../render/layer-frame.js';
 import { chartLines, loadHistory } from '../services/charts-data.js';
 import { InspectSession, type Sample } from '../services/inspect-session.js';
-import { fileName, num, pct, shapeText } from '../ui/format.js';
+import { shapeText, statsText } from '../render/format.js';
 import { summaryJson } from './summary-json.js';
 
 export async function runPlainInspect(options: InspectOptions, global: Options): Promise<number> {
@@ -67,8 +67,7 @@ function describeSample(session: InspectSession, sample: Sample): string[] {
 
 function describeLayer(a: LayerActivation, count: number, width: number, height: number, colormap: ColormapName, level: ColorLevel): string[] {
   const { layer, stats } = a;
-  const dead = stats.deadFilters === null ? '' : ` · dead filters ${stats.deadFilters}/${stats.filters}`;
-  const head = `layer ${layer.index + 1}/${count} ${layer.name} (${layer.className}) · ${shapeText(layer.shape)} · sparsity ${pct(stats.sparsity)}${dead} · min ${num(stats.min)} max ${num(stats.max)} mean ${num(stats.mean)}`;
+  const head = `layer ${layer.index + 1}/${count} ${layer.name} (${layer.className}) · ${shapeText(layer.shape)} · ${statsText(stats)}`;
   const filters = standardizeLayer(a);
   const lines: string[] = [head];
   let page = 0;
@@ -81,4 +80,3 @@ function describeLayer(a: LayerActivation, count: number, width: number, height:
   }
 }
 
-export { fileName };

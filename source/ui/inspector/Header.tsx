@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import React from 'react';
 import type { LayerActivation } from '../../activations/forward.js';
 import type { Sample } from '../../services/inspect-session.js';
-import { fileName, num, pct, shapeText } from '../format.js';
+import { fileName, shapeText, statsText } from '../../render/format.js';
 
 interface Props {
   modelName: string;
@@ -18,7 +18,6 @@ export const Header = React.memo(function Header({ modelName, backend, sample, a
   const { prediction, trueLabel } = sample;
   const verdict = trueLabel === null ? '' : trueLabel === prediction.label ? ' ✓' : ` ✗ (true: ${trueLabel})`;
   const { layer, stats } = activation;
-  const dead = stats.deadFilters === null ? '' : ` · dead ${stats.deadFilters}/${stats.filters}`;
   return (
     <Box flexDirection="column">
       <Text wrap="truncate-end">
@@ -29,8 +28,7 @@ export const Header = React.memo(function Header({ modelName, backend, sample, a
         <Text bold>{prediction.label} {prediction.probability.toFixed(2)}</Text>{verdict}
       </Text>
       <Text wrap="truncate-end">
-        layer {layer.index + 1}/{layerCount} <Text bold>{layer.name}</Text> ({layer.className}) · {shapeText(layer.shape)} ·
-        sparsity {pct(stats.sparsity)}{dead} · min {num(stats.min)} max {num(stats.max)} mean {num(stats.mean)}
+        layer {layer.index + 1}/{layerCount} <Text bold>{layer.name}</Text> ({layer.className}) · {shapeText(layer.shape)} · {statsText(stats)}
       </Text>
     </Box>
   );

@@ -9,7 +9,7 @@ import { MIN_AREA, type Frame } from '../../render/layer-frame.js';
 import { chartLines, loadHistory, type ChartsData } from '../../services/charts-data.js';
 import type { InspectSession, Sample } from '../../services/inspect-session.js';
 import { initialState, type InspectorState, type LayerGeometry } from '../../state/inspector.js';
-import { displayPath } from '../format.js';
+import { displayPath } from '../../render/format.js';
 import { usePrefetch } from '../hooks/usePrefetch.js';
 import { useTerminalSize, type Size } from '../hooks/useTerminalSize.js';
 import { keyNamesOf } from '../keymap.js';

@@ -1,5 +1,6 @@
-// Number and text formatting shared by the views and the plain output.
+// Text formatting of numbers, shapes, paths and layer stats, shared by the Ink views and the plain output.
 import { basename, isAbsolute, relative } from 'node:path';
+import type { LayerStats } from '../activations/stats.js';
 
 export const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -25,4 +26,10 @@ export function fitLeft(text: string, width: number): string {
 export function displayPath(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** "sparsity 41.8% · dead 0/16 · min 0 max 1.42 mean 0.106": the layer numbers, in the TUI and in --print. */
+export function statsText(stats: LayerStats): string {
+  const dead = stats.deadFilters === null ? '' : ` · dead ${stats.deadFilters}/${stats.filters}`;
+  return `sparsity ${pct(stats.sparsity)}${dead} · min ${num(stats.min)} max ${num(stats.max)} mean ${num(stats.mean)}`;
 }
