@@ -74,7 +74,11 @@ export function toInput(pixels: Pixels): Float32Array {
 }
 
 export async function prepareImage(file: string, spec: InputSpec): Promise<PreparedImage> {
-  const rgb = await decodeRgb(file);
+  return prepareFromRgb(await decodeRgb(file), spec);
+}
+
+/** The resize-and-scale half of prepareImage, for pixels already decoded. */
+export function prepareFromRgb(rgb: Pixels, spec: InputSpec): PreparedImage {
   const converted = spec.channels === 1 ? toGray(rgb) : rgb;
   const pixels = resize(converted, spec.width, spec.height, spec.interpolation);
   return { pixels, input: toInput(pixels), originalWidth: rgb.width, originalHeight: rgb.height };

@@ -6,7 +6,7 @@ import { ActivationModel, type LayerActivation, type LayerInfo } from '../activa
 import { predictionOf, type Prediction } from '../activations/prediction.js';
 import { loadBackend, type BackendInfo } from '../model/backend.js';
 import { labelFromFileName, openImageFolder, type ImageFolder } from '../model/dataset.js';
-import { decodeRgb, prepareImage } from '../model/image.js';
+import { decodeRgb, prepareFromRgb, prepareImage } from '../model/image.js';
 import { findFormat, loadModel, type LoadedModel } from '../model/load.js';
 import { UserError } from '../errors.js';
 import type { Pixels } from '../model/resize.js';
@@ -42,11 +42,13 @@ export class InspectSession {
     readonly tf: TF,
     readonly backend: BackendInfo,
     readonly loaded: LoadedModel,
-    readonly folder: ImageFolder | null,
+    readonly folder: ImageFolder,
     readonly classNames: string[],
     readonly historyPath: string | null,
     private readonly probe: ActivationModel,
     private readonly options: SessionOptions,
+    /** --image, decoded once when its path was checked, used by first(). */
+    private firstRgb: Pixels | undefined,
   ) {
     this.random = seededRandom(options.seed ?? (Date.now() ^ (process.pid << 8)));
   }
@@ -55,13 +57,13 @@ export class InspectSession {
     // Check every path the user gave before loading TensorFlow (slow, and it prints its own notes).
     const folder = openImageFolder(options.images);
     findFormat(options.model);
-    if (options.image) await decodeRgb(options.image);
+    const firstRgb = options.image ? await decodeRgb(options.image) : undefined;
     if (options.history && !existsSync(options.history)) throw new UserError(`${options.history}: no such history file`);
     const { tf, info } = await loadBackend();
     const loaded = await loadModel(tf, options.model);
-    const classNames = loaded.metadata.classNames ?? (folder?.classNames.length ? folder.classNames : ['class 0', 'class 1']);
+    const classNames = loaded.metadata.classNames ?? (folder.classNames.length ? folder.classNames : ['class 0', 'class 1']);
     const historyPath = options.history ? resolve(options.history) : findHistory(loaded.file);
-    return new InspectSession(tf, info, loaded, folder, classNames, historyPath, new ActivationModel(tf, loaded.model), options);
+    return new InspectSession(tf, info, loaded, folder, classNames, historyPath, new ActivationModel(tf, loaded.model), options, firstRgb);
   }
 
   get layers(): LayerInfo[] {
@@ -70,13 +72,15 @@ export class InspectSession {
 
   /** The image to show first: --image when given, else a random one. */
   first(): Promise<Sample> {
-    return this.options.image ? this.load(resolve(this.options.image), null) : this.resample();
+    if (!this.options.image) return this.resample();
+    const rgb = this.firstRgb;
+    this.firstRgb = undefined;
+    return this.load(resolve(this.options.image), null, rgb);
   }
 
   /** A random image of the folder, never the same one twice in a row. */
   resample(): Promise<Sample> {
-    const images = this.folder?.images ?? [];
-    if (images.length === 0) return this.first();
+    const images = this.folder.images; // never empty: openImageFolder refuses a folder without images
     let index = Math.floor(this.random() * images.length);
     if (images.length > 1 && index === this.lastIndex) index = (index + 1) % images.length;
     this.lastIndex = index;
@@ -84,9 +88,10 @@ export class InspectSession {
     return this.load(entry.path, entry.label);
   }
 
-  async load(path: string, label: number | null): Promise<Sample> {
+  async load(path: string, label: number | null, decoded?: Pixels): Promise<Sample> {
     const { height, width, channels } = this.loaded.input;
-    const prepared = await prepareImage(path, { height, width, channels, interpolation: this.options.interpolation });
+    const spec = { height, width, channels, interpolation: this.options.interpolation };
+    const prepared = decoded ? prepareFromRgb(decoded, spec) : await prepareImage(path, spec);
     const activations = await this.probe.run(prepared.input, [height, width, channels]);
     const trueIndex = label ?? labelFromFileName(path, this.classNames);
     return {

@@ -33,7 +33,7 @@ async function time(name: string, n: number, f: () => Promise<unknown> | unknown
 export async function benchInspector(model: string, images: string): Promise<Timing[]> {
   const session = await InspectSession.open({ model, images, seed: 1, interpolation: 'nearest' });
   const { height, width, channels } = session.loaded.input;
-  const entry = session.folder!.images[0]!;
+  const entry = session.folder.images[0]!;
   const prepared = await prepareImage(entry.path, { height, width, channels, interpolation: 'nearest' });
   const probe = (session as unknown as { probe: { run(i: Float32Array, s: number[]): Promise<unknown> } }).probe;
   const results: Timing[] = [];
