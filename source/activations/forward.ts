@@ -49,8 +49,4 @@ export class ActivationModel {
       for (const t of outputs) t.dispose();
     }
   }
-
-  dispose(): void {
-    // The probe shares its layers (and weights) with the loaded model: disposing it would free them.
-  }
 }

@@ -21,18 +21,13 @@ export class ImageLayer {
     this.flush();
   }
 
-  /** Ink drew over the picture area (a taller view, a resize): forget what we think is on screen. */
-  invalidate(): void {
-    this.painted.clear();
-  }
-
   hide(): void {
     this.wanted = null;
     this.painted.clear();
   }
 
-  /** Paints what is wanted; called after show() and after Ink redrew a taller region. */
-  flush(): void {
+  /** Paints what is wanted, sending only rows that differ from what is on screen. */
+  private flush(): void {
     if (!this.wanted) return;
     const { lines, top } = this.wanted;
     let out = '';
