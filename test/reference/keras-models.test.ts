@@ -80,7 +80,6 @@ describe('Keras reference: convscope reproduces Keras activations layer by layer
         assert.ok(predictionDiff <= PREDICTION_TOLERANCE, `prediction differs by ${predictionDiff}`);
         t.diagnostic(`max |Δ|: ${report.join(', ')}`);
       } finally {
-        probe.dispose();
         loaded.model.dispose();
       }
     });
